@@ -1,0 +1,143 @@
+"""The rule engine: rules are data (checks/*.yaml); the engine implements a few rule *kinds*.
+
+A kind is a pure function ``(rule, context) -> Iterable[Finding]`` registered with
+``@rule_kind("name")``. It never prints or opens files. Modules that define kinds are imported
+by ``load_kinds()`` so that the registry is explicit.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..findings import Finding, Location, Severity, assign_fingerprints
+from ..model import Article, ArticleKind, Paragraph, Statute
+
+KindFn = Callable[["Rule", "Context"], Iterable[Finding]]
+KINDS: dict[str, KindFn] = {}
+
+# Modules whose import registers rule kinds (explicit registry, no plugin magic).
+KIND_MODULES = ["drafter.lint.kinds_text", "drafter.lint.kinds_sanctions", "drafter.lint.kinds_structure"]
+
+FAMILIES = {"1": "legality", "2": "elements", "3": "expression", "4": "sanctions", "5": "institutions", "6": "hygiene"}
+SCOPES = {"offence", "definitions", "sanction", "procedure", "exceptions", "final", "general", "article", "statute"}
+
+
+def rule_kind(name: str) -> Callable[[KindFn], KindFn]:
+    """Register a function as the implementation of a rule kind."""
+
+    def register(fn: KindFn) -> KindFn:
+        KINDS[name] = fn
+        return fn
+
+    return register
+
+
+def load_kinds() -> None:
+    """Import every module that registers rule kinds."""
+    for module in KIND_MODULES:
+        importlib.import_module(module)
+
+
+@dataclass
+class Rule:
+    """A lint rule as declared in its checks/ file."""
+
+    code: str  # DRnnn
+    name: str  # kebab-case
+    severity: Severity
+    scope: str  # one of SCOPES
+    kind: str  # a key of KINDS
+    message: str
+    rationale: str
+    authorities: list[str]
+    fix_clause: str | None
+    options: dict[str, Any] = field(default_factory=dict)  # kind-specific: patterns per language...
+    examples: dict[str, list[str]] = field(default_factory=dict)  # {"fail": [...], "pass": [...]}
+    path: str = ""
+
+    @property
+    def family(self) -> str:
+        """Return the family name from the code's first digit."""
+        return FAMILIES.get(self.code[2:3], "unknown")
+
+
+@dataclass
+class Unit:
+    """One text unit to analyse: a paragraph of an article, with where it is."""
+
+    article: Article
+    index: int  # 1-based index in article.paragraphs
+    paragraph: Paragraph
+
+
+@dataclass
+class Context:
+    """What a rule kind sees: the statute, its language, and shared per-paragraph analysis."""
+
+    statute: Statute
+    language: str
+    file: str | None = None
+    cache: dict[str, Any] = field(default_factory=dict)  # analysis shared between rules
+
+    def articles_in_scope(self, scope: str) -> list[Article]:
+        """Return the articles a rule with this scope looks at ("article": all of them)."""
+        if scope in ("article", "statute"):
+            return self.statute.articles
+        return [a for a in self.statute.articles if a.kind == ArticleKind(scope)]
+
+    def units(self, articles: Iterable[Article]) -> Iterator[Unit]:
+        """Yield every paragraph of the given articles as a Unit."""
+        for article in articles:
+            for index, para in enumerate(article.paragraphs, start=1):
+                yield Unit(article, index, para)
+
+    def finding(
+        self,
+        rule: Rule,
+        article: Article | None,
+        paragraph: int | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        message: str | None = None,
+    ) -> Finding:
+        """Build a finding of ``rule`` located in ``article`` (None: the whole statute)."""
+        text = None
+        source_index = article.source_index if article else None
+        if article is not None and paragraph is not None:
+            para = article.paragraphs[paragraph - 1]
+            source_index = para.source_index if para.source_index is not None else source_index
+            if start is not None and end is not None:
+                text = para.text[start:end]
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=rule.severity,
+            message=message or rule.message,
+            location=Location(
+                file=self.file,
+                article=article.number if article else None,
+                paragraph=paragraph,
+                start=start,
+                end=end,
+                text=text,
+                source_index=source_index,
+            ),
+            authorities=list(rule.authorities),
+            suggestion=rule.fix_clause,
+        )
+
+
+def run_rules(statute: Statute, rules: list[Rule], file: str | None = None) -> list[Finding]:
+    """Run every rule on the statute and return its findings in document order."""
+    load_kinds()
+    context = Context(statute=statute, language=statute.language, file=file)
+    findings: list[Finding] = []
+    for rule in rules:
+        findings.extend(KINDS[rule.kind](rule, context))
+    findings.sort(key=Finding.sort_key)
+    headings = {a.number: a.heading or "" for a in statute.articles}
+    assign_fingerprints(findings, headings)
+    return findings
