@@ -1,0 +1,361 @@
+"""Assemble a statute: render a template and its clauses in a Jinja sandbox, then parse it.
+
+Templates and clauses are data from folders a user may not fully trust (a shared team library),
+so they run in ``SandboxedEnvironment`` with ``StrictUndefined``: a misspelt variable is an
+error naming the file and line, never an empty string in a law. Answer values are passed as
+data and never rendered as Jinja, so ``{{ ... }}`` typed into an answer stays literal text.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    FunctionLoader,
+    StrictUndefined,
+    TemplateSyntaxError,
+)
+from jinja2 import TemplateError as JinjaError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from . import __version__
+from .answers import check_value
+from .errors import AssemblyError, DrafterError, TemplateError
+from .library import Library, did_you_mean
+from .library_model import Clause, ClauseUse, Draft, Template
+from .markup import LEVELS, letter, parse_attrs, parse_markup, roman, terms_used, tokenize
+from .paths import builtin_dir
+
+CLAUSE_PREFIX = "@clause/"
+DEFINITIONS_LINE = re.compile(r"^[ \t]*::definitions[ \t]*$", re.MULTILINE)
+ARTICLE_LABEL = re.compile(r"^[ \t]*::article\b[^\n]*\{[^{}\n]*\blabel=([^\s}]+)", re.MULTILINE)
+
+
+EN_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+FR_UNITS = [
+    "zéro",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+]
+FR_TENS = ["_", "dix", "vingt", "trente", "quarante", "cinquante", "soixante"]
+
+
+def _en(n: int) -> str:
+    if n < 20:
+        return EN_UNITS[n]
+    if n < 100:
+        return EN_TENS[n // 10] + (f"-{EN_UNITS[n % 10]}" if n % 10 else "")
+    if n < 1000:
+        rest = f" and {_en(n % 100)}" if n % 100 else ""
+        return f"{EN_UNITS[n // 100]} hundred{rest}"
+    rest = n % 1000
+    joiner = " and " if 0 < rest < 100 else " "
+    return f"{_en(n // 1000)} thousand" + (f"{joiner}{_en(rest)}" if rest else "")
+
+
+def _fr(n: int) -> str:
+    if n <= 16:
+        return FR_UNITS[n]
+    if n < 20:
+        return f"dix-{FR_UNITS[n - 10]}"
+    if n < 70:
+        tens, unit = divmod(n, 10)
+        return FR_TENS[tens] + ("" if not unit else " et un" if unit == 1 else f"-{FR_UNITS[unit]}")
+    if n < 80:
+        return "soixante et onze" if n == 71 else f"soixante-{_fr(n - 60)}"
+    if n < 100:
+        return "quatre-vingts" if n == 80 else f"quatre-vingt-{_fr(n - 80)}"
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        head = "cent" if hundreds == 1 else f"{FR_UNITS[hundreds]} cent" + ("" if rest else "s")
+        return head + (f" {_fr(rest)}" if rest else "")
+    thousands, rest = divmod(n, 1000)
+    head = "mille" if thousands == 1 else f"{_fr(thousands)} mille"
+    return head + (f" {_fr(rest)}" if rest else "")
+
+
+def number_words(n: Any, language: str = "en") -> str:
+    """Return a number as statutes write it, in words and digits: "five (5)", "cinq (5)"."""
+    if isinstance(n, bool) or not isinstance(n, (int, float)):
+        raise TemplateError(f"max_words(): expected a number, got {n!r}")
+    if isinstance(n, float) and not n.is_integer():
+        return str(n)  # "2.5": words for fractions read worse than digits in a statute
+    value = int(n)
+    if not 0 <= value < 1_000_000:
+        return f"{value:,}"
+    words = _fr(value) if language == "fr" else _en(value)
+    return f"{words} ({value})"
+
+
+def ref(label: str, paragraph: int | None = None, item: str | None = None) -> str:
+    """Return a cross-reference marker, printed after numbering as "Article 7(2)(b)"."""
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+", str(label)):
+        raise TemplateError(f"ref(): bad article label {label!r}")
+    marker = str(label)
+    if paragraph is not None:
+        marker += f"/{int(paragraph)}"
+    if item is not None:
+        if paragraph is None:
+            raise TemplateError(f"ref({label!r}): an item needs a paragraph")
+        marker += f"/{item}"
+    return f"[[ref:{marker}]]"
+
+
+def term(name: str, form: str | None = None) -> str:
+    """Return a defined-term marker; ``form`` is the printed form (plural, capitalised...)."""
+    return f"[[term:{name}|{form}]]" if form else f"[[term:{name}]]"
+
+
+class Renderer:
+    """Renders templates and clauses in one sandbox and records the clauses it used."""
+
+    def __init__(self, library: Library, language: str) -> None:
+        self.library = library
+        self.language = language
+        self.uses: list[ClauseUse] = []
+        self.clauses: dict[str, Clause] = {}
+        self.offsets: dict[str, int] = {}  # clause file -> lines before its body
+        loader = ChoiceLoader(
+            [
+                FileSystemLoader([str(p) for p in library.template_roots()]),
+                FunctionLoader(self._clause_source),
+            ]
+        )
+        self.env = SandboxedEnvironment(
+            loader=loader,
+            undefined=StrictUndefined,
+            autoescape=False,  # the output is statute markup, not HTML
+            # No trim_blocks: markup is line-oriented, and a tag ending a line must not join it
+            # to the next; the blank lines that block tags leave are ignored by the parser.
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.globals.update(
+            clause=self.clause,
+            ref=ref,
+            term=term,
+            max_words=lambda n: number_words(n, language),
+            language=language,
+        )
+
+    def _clause_source(self, name: str) -> tuple[str, str, Any] | None:
+        if not name.startswith(CLAUSE_PREFIX):
+            return None
+        language, _, clause_id = name[len(CLAUSE_PREFIX) :].partition("/")
+        found = self.library.clause(clause_id, language)
+        filename = str(found.path) if found.path else f"<clause {clause_id}>"
+        self.offsets[filename] = found.body_line - 1
+        return found.body, filename, lambda: True
+
+    def clause(self, clause_id: str, **params: Any) -> str:
+        """Render a library clause with checked parameters (the ``clause()`` Jinja helper)."""
+        found = self.library.clause(clause_id, self.language)
+        values = clause_parameters(found, params)
+        text = self.env.get_template(f"{CLAUSE_PREFIX}{self.language}/{clause_id}").render(values)
+        label = ARTICLE_LABEL.search(text)
+        self.uses.append(ClauseUse(clause_id, values, label.group(1) if label else None))
+        self.clauses[clause_id] = found
+        return text
+
+    def render(self, name: str, context: dict[str, Any]) -> str:
+        """Render a template file by loader name; Jinja errors become TemplateError with file:line."""
+        try:
+            return self.env.get_template(name).render(context)
+        except TemplateSyntaxError as exc:
+            where = self._where(exc.filename, exc.lineno)
+            raise TemplateError(f"{where}: {exc.message}") from exc
+        except SecurityError as exc:
+            raise TemplateError(f"{self._location(exc)}blocked by the sandbox: {exc}") from exc
+        except JinjaError as exc:
+            raise TemplateError(f"{self._location(exc)}{exc.message or exc}") from exc
+        except DrafterError as exc:
+            # e.g. a bad clause() parameter: say which template line asked for it
+            raise type(exc)(f"{self._location(exc)}{exc}") from exc
+        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+            raise TemplateError(f"{self._location(exc)}{type(exc).__name__}: {exc}") from exc
+
+    def _location(self, exc: BaseException) -> str:
+        """Return "file:line: " for the innermost template frame of the exception, or ""."""
+        last = None
+        for frame, lineno in traceback.walk_tb(exc.__traceback__):
+            filename = frame.f_code.co_filename
+            if filename.endswith(".j2") or filename in self.offsets:
+                last = (filename, lineno)
+        return f"{self._where(*last)}: " if last else ""
+
+    def _where(self, filename: str | None, lineno: int | None) -> str:
+        filename = filename or "<template>"
+        line = (lineno or 0) + self.offsets.get(filename, 0)
+        return f"{display_path(filename)}:{line}"
+
+
+def display_path(filename: str) -> str:
+    """Show a file relative to the working folder, or the built-in data as "templates/...""."""
+    path = Path(filename)
+    for base in (Path.cwd(), builtin_dir("templates").parent):
+        try:
+            return str(path.relative_to(base))
+        except ValueError:
+            continue
+    return filename
+
+
+def clause_parameters(found: Clause, params: dict[str, Any]) -> dict[str, Any]:
+    """Check parameters against the clause's declarations and fill defaults."""
+    declared = {p.name: p for p in found.parameters}
+    for name in params:
+        if name not in declared:
+            hint = did_you_mean(name, declared)
+            raise TemplateError(f"clause {found.id!r}: unknown parameter {name!r}{hint}")
+    values: dict[str, Any] = {}
+    for p in found.parameters:
+        value = params.get(p.name, p.default)
+        if value is None:
+            if p.required:
+                raise TemplateError(f"clause {found.id!r}: parameter {p.name!r} is required")
+        else:
+            problem = check_value(p, value)
+            if problem:
+                raise TemplateError(f"clause {found.id!r}: parameter {p.name!r}: {problem}")
+        values[p.name] = value
+    return values
+
+
+def expand_definitions(markup: str, renderer: Renderer) -> str:
+    """Replace the ``::definitions`` line by one definition per term used, alphabetically."""
+    lines = DEFINITIONS_LINE.findall(markup)
+    if not lines:
+        return markup
+    if len(lines) > 1:
+        raise TemplateError("the template has more than one ::definitions line")
+    position = DEFINITIONS_LINE.search(markup)
+    assert position is not None
+    before = ARTICLE_LABEL.findall(markup[: position.start()])
+    label = before[-1] if before else None
+    language = renderer.language
+    pending = set(terms_used(markup))
+    rendered: dict[str, tuple[Clause, str]] = {}  # clause id -> (clause, markup)
+    by_term: dict[str, str] = {}
+    # Close the set of terms over the definitions' own uses ("incitement" uses "publicly"...).
+    while pending:
+        name = pending.pop()
+        found = renderer.library.definition_clause(name, language)
+        by_term[name] = found.id
+        if found.id in rendered:
+            continue
+        source = f"{CLAUSE_PREFIX}{language}/{found.id}"
+        text = renderer.render(source, clause_parameters(found, {}))
+        rendered[found.id] = (found, text)
+        pending |= terms_used(text) - set(by_term)
+    parts: list[str] = []
+    for name in sorted(by_term, key=lambda t: (t.casefold(), t)):
+        found, text = rendered.pop(by_term[name], (None, ""))
+        if found is None:
+            continue  # a clause that defines several terms is placed at its first term
+        renderer.uses.append(ClauseUse(found.id, clause_parameters(found, {}), label))
+        renderer.clauses[found.id] = found
+        parts.append(text.strip("\n"))
+    return markup[: position.start()] + "\n".join(parts) + markup[position.end() :]
+
+
+def assemble(template: Template, answers: dict, library: Library) -> Draft:
+    """Render ``template`` with validated ``answers`` and parse the result into a Draft."""
+    renderer = Renderer(library, template.language)
+    markup = renderer.render(f"{template.name}/{template.entry}", dict(answers))
+    markup = expand_definitions(markup, renderer)
+    try:
+        statute = parse_markup(markup, template.language)
+    except AssemblyError as exc:
+        raise AssemblyError(f"template {template.name!r}: {exc}") from exc
+    # The memorandum follows the statute: order the clauses by the article they produced.
+    order = {a.label: i for i, a in enumerate(statute.articles) if a.label}
+    uses = sorted(renderer.uses, key=lambda u: order.get(u.article_label, len(order)))
+    statute.metadata.update({"template": template.name, "generator": f"drafter {__version__}"})
+    return Draft(
+        statute=statute,
+        template=template,
+        answers=answers,
+        uses=uses,
+        clauses=renderer.clauses,
+        markup=markup,
+        library_version=__version__,
+    )
+
+
+def render_clause_plain(library: Library, found: Clause) -> str:
+    """Render a clause with its defaults and return it as plain text without markers."""
+    renderer = Renderer(library, found.language)
+    name = f"{CLAUSE_PREFIX}{found.language}/{found.id}"
+    markup = renderer.render(name, clause_parameters(found, {}))
+    return markup_to_plain(markup)
+
+
+def markup_to_plain(markup: str) -> str:
+    """Turn statute markup into readable plain text: headings, paragraphs, lettered items."""
+    out: list[str] = []
+    counters = [0, 0, 0]
+    for block in tokenize(markup):
+        text = re.sub(
+            r"\[\[ref:([^\]/]+)((?:/[^\]/]+)*)\]\]",
+            lambda m: (
+                f"Article [{m.group(1)}]" + "".join(f"({p})" for p in m.group(2).split("/")[1:])
+            ),
+            block.text,
+        )
+        text = re.sub(
+            r"\[\[term:([^\]|]+)(?:\|([^\]]+))?\]\]", lambda m: m.group(2) or m.group(1), text
+        )
+        if block.directive == "article":
+            heading, _ = parse_attrs(text, block.line)
+            out.append(heading)
+            counters = [0, 0, 0]
+        elif block.directive in LEVELS:
+            level = LEVELS[block.directive]
+            counters[level] += 1
+            counters[level + 1 :] = [0] * (2 - level)
+            marker = {0: "", 1: f"({letter(counters[1])}) ", 2: f"({roman(counters[2])}) "}[level]
+            out.append("  " * level + marker + text)
+        elif block.directive != "definitions":
+            out.append(text)
+    return "\n".join(out)

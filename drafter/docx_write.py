@@ -1,0 +1,505 @@
+"""Write Word documents: the statute, its explanatory memorandum, and annotated copies.
+
+This is the only module that writes with python-docx. Two things matter more than looks:
+legislative numbers are written as text computed from the structure (never Word
+auto-numbering, which breaks when a document is edited or converted), and the output is
+byte-identical for identical inputs, so a draft can be reproduced and diffed.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .errors import InputError
+from .library_model import Draft
+from .markdown import division_caption
+from .memo import Memo, build_memo
+from .model import Article, Division, Statute
+from .output import normalise_zip, source_date
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+REFERENCE_DOCX = RESOURCES / "reference.docx"
+
+# The named paragraph styles a reference document must define (scripts/make_reference_docx.py
+# defines them in drafter's own reference document).
+STATUTE_STYLES = (
+    "Statute Title", "Long Title", "Statute Preamble", "Enacting Formula", "Part Heading",
+    "Chapter Heading", "Article Heading", "Statute Paragraph", "Statute Text", "Statute Item",
+    "Statute Subitem",
+)  # fmt: skip
+MEMO_STYLES = ("Memo Title", "Memo Subtitle", "Memo Heading", "Memo Subheading", "Memo Text",
+               "Memo Bullet", "Memo Table")  # fmt: skip
+LEVEL_STYLES = {1: "Statute Item", 2: "Statute Subitem"}
+DIVISION_STYLES = {"part": "Part Heading", "title": "Part Heading"}  # others: "Chapter Heading"
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR"}
+CAPTION_SEPARATOR = " \u2013 "  # "Article 3 – Heading", as gazettes print it
+
+# Characters XML 1.0 forbids; lxml refuses them, and Word would refuse the file.
+ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n",
+             qn("w:noBreakHyphen"): "-"}  # fmt: skip
+HIDDEN_ANCESTORS = {qn("w:del"), qn("w:moveFrom")}  # deleted text: not what the document says
+
+
+def clean_text(text: str) -> str:
+    """Remove characters XML 1.0 cannot hold."""
+    return ILLEGAL_XML.sub("", text)
+
+
+def _strip_rsids(document: DocxDocument) -> None:
+    """Remove Word's random revision-session ids from every XML part."""
+    rsid_attrs = {qn(f"w:{a}") for a in ("rsidR", "rsidRPr", "rsidRDefault", "rsidP", "rsidDel",
+                                          "rsidSect", "rsidTr")}  # fmt: skip
+    for part in document.part.package.iter_parts():
+        root = getattr(part, "_element", None)
+        if root is None:
+            continue
+        for el in root.iter():
+            for attr in rsid_attrs.intersection(el.attrib):
+                del el.attrib[attr]
+        # w:rsids in settings, w:rsid in each style definition.
+        for el in [e for e in root.iter(qn("w:rsids"), qn("w:rsid"))]:
+            el.getparent().remove(el)
+
+
+def _save(document: DocxDocument) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def _open_docx(path: Path, what: str) -> DocxDocument:
+    """Open a .docx from a copy of its bytes (the file itself is never written)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"{path}: not a Word .docx document ({what})") from exc
+
+
+def _start_document(
+    reference_doc: Path | None, styles: tuple[str, ...], borrow: bool = False
+) -> DocxDocument:
+    """Open the reference document, check its styles, and empty its body.
+
+    With ``borrow``, styles the reference lacks are copied from drafter's own reference
+    (a State's house template defines statute styles, rarely memorandum styles); without
+    it, a missing style is an InputError, so a misnamed house style is never silently ignored.
+    """
+    path = Path(reference_doc) if reference_doc else REFERENCE_DOCX
+    document = _open_docx(path, "reference document")
+    defined = {s.name for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    missing = [name for name in styles if name not in defined]
+    if missing and borrow and path != REFERENCE_DOCX:
+        own = _open_docx(REFERENCE_DOCX, "drafter's reference document").styles
+        for name in missing:
+            document.styles.element.append(copy.deepcopy(own[name].element))
+    elif missing:
+        names = ", ".join(repr(m) for m in missing)
+        raise InputError(
+            f"{path}: reference document lacks paragraph style(s) {names}; "
+            f"start from drafter's own reference.docx, which defines them all"
+        )
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):  # keep the page setup, drop any sample content
+            body.remove(child)
+    return document
+
+
+def _set_properties(document: DocxDocument, title: str, subject: str,
+                    draft: Draft, language: str) -> None:  # fmt: skip
+    when = source_date().replace(tzinfo=None)  # python-docx writes naive datetimes as UTC
+    version = draft.library_version or "unknown"
+    props = document.core_properties
+    props.title = clean_text(title)
+    props.subject = clean_text(subject)
+    props.author = "drafter"
+    props.last_modified_by = "drafter"
+    props.keywords = f"template:{draft.template.name}; library:{version}"
+    props.comments = (
+        f"Generated by drafter from template {draft.template.name} "
+        f"with clause library version {version}."
+    )
+    props.category = "Draft legislation"
+    props.content_status = "Draft"
+    props.language = language
+    props.created = props.modified = props.last_printed = when
+    props.revision = 1
+
+
+def _set_language(document: DocxDocument, language: str) -> None:
+    """Mark the text's language on Normal, so Word spell-checks French as French."""
+    code = LANGUAGE_TAGS.get(language, language)
+    rpr = document.styles["Normal"].element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        # Appended last is schema order: in w:rPr only w:eastAsianLayout and later follow it.
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), code)
+
+
+def _para(document: DocxDocument, style: str, text: str) -> Paragraph:
+    return document.add_paragraph(clean_text(text), style=style)
+
+
+def bookmark_name(article: Article, index: int) -> str:
+    """Return the hidden bookmark that records an article's kind: "_drafter_offence_4".
+
+    Word hides bookmarks whose name starts with "_"; they survive editing and renumbering,
+    so a reader can recover the generator's article kind instead of guessing it.
+    """
+    return f"_drafter_{article.kind.value}_{index}"
+
+
+def _bookmark(paragraph: Paragraph, name: str, bookmark_id: int) -> None:
+    p = paragraph._p
+    start = OxmlElement("w:bookmarkStart", attrs={qn("w:id"): str(bookmark_id), qn("w:name"): name})
+    end = OxmlElement("w:bookmarkEnd", attrs={qn("w:id"): str(bookmark_id)})
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+def _article_heading(article: Article) -> str:
+    heading = (article.heading or "").strip()
+    return f"{article.caption}{CAPTION_SEPARATOR}{heading}" if heading else article.caption
+
+
+def _division_heading(division: Division, language: str) -> str:
+    caption = division_caption(division, language)
+    heading = (division.heading or "").strip()
+    return f"{caption}{CAPTION_SEPARATOR}{heading}" if heading else caption
+
+
+def write_statute(document: DocxDocument, statute: Statute) -> None:
+    """Append a statute's paragraphs to a document, numbers written as text."""
+    if statute.title:
+        _para(document, "Statute Title", statute.title)
+    if statute.long_title:
+        _para(document, "Long Title", statute.long_title)
+    for text in statute.preamble:
+        _para(document, "Statute Preamble", text)
+    if statute.enacting_formula:
+        _para(document, "Enacting Formula", statute.enacting_formula)
+    articles = 0
+    for block in statute.body:
+        if isinstance(block, Division):
+            style = DIVISION_STYLES.get(block.kind, "Chapter Heading")
+            _para(document, style, _division_heading(block, statute.language))
+            continue
+        articles += 1
+        heading = _para(document, "Article Heading", _article_heading(block))
+        _bookmark(heading, bookmark_name(block, articles), articles)
+        for para in block.paragraphs:
+            if para.level == 0:
+                style = "Statute Paragraph" if para.number else "Statute Text"
+            else:
+                style = LEVEL_STYLES.get(para.level, "Statute Subitem")
+            # A tab after the marker lands on the hanging indent of the style.
+            text = f"{para.marker}\t{para.text}" if para.marker else para.text
+            _para(document, style, text)
+
+
+def statute_docx(draft: Draft, reference_doc: Path | None = None) -> bytes:
+    """Return the statute of a draft as a Word document built on the reference document."""
+    statute = draft.statute
+    document = _start_document(reference_doc, STATUTE_STYLES)
+    write_statute(document, statute)
+    _set_language(document, statute.language)
+    title = statute.title or draft.template.title
+    _set_properties(document, title, statute.long_title or "", draft, statute.language)
+    _strip_rsids(document)
+    return _save(document)
+
+
+def _labelled(document: DocxDocument, label: str, text: str) -> Paragraph:
+    paragraph = document.add_paragraph(style="Memo Text")
+    paragraph.add_run(clean_text(label)).bold = True
+    if text:
+        paragraph.add_run(clean_text(text))
+    else:  # a label introducing a list stays on the page of the list
+        paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
+def _table(document: DocxDocument, header: tuple[str, ...], rows: list[tuple[str, ...]],
+           shares: tuple[float, ...]) -> None:  # fmt: skip
+    """Add a table; ``shares`` are the columns' fractions of the text width."""
+    section = document.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    table = document.add_table(rows=1, cols=len(header))
+    if "Table Grid" in {s.name for s in document.styles}:
+        table.style = "Table Grid"
+    table.autofit = False
+    # Word reads the cell widths, LibreOffice the grid columns: set both.
+    for column, share in zip(table.columns, shares, strict=True):
+        column.width = int(width * share)
+    header_row = table.rows[0]
+    header_row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on each page
+    for row_values, bold in [(header, True)] + [(r, False) for r in rows]:
+        row = header_row if bold else table.add_row()
+        for cell, text, share in zip(row.cells, row_values, shares, strict=True):
+            cell.width = int(width * share)
+            paragraph = cell.paragraphs[0]
+            paragraph.style = "Memo Table"
+            paragraph.add_run(clean_text(text)).bold = bold
+
+
+def write_memo(document: DocxDocument, memo: Memo) -> None:
+    """Append the memorandum's content to a document."""
+    _para(document, "Memo Title", memo.title)
+    _para(document, "Memo Subtitle", memo.statute_title)
+    _para(document, "Memo Heading", "Introduction")
+    for text in memo.introduction:
+        _para(document, "Memo Text", text)
+    if memo.answers:
+        _table(document, ("Answer key", "Question", "Answer"), memo.answers, (0.3, 0.45, 0.25))
+    _para(document, "Memo Heading", "The articles")
+    for note in memo.articles:
+        caption = note.caption + (f"{CAPTION_SEPARATOR}{note.heading}" if note.heading else "")
+        _para(document, "Memo Subheading", caption)
+        if not note.clauses:
+            _para(document, "Memo Text", "Written in the template; no library clause.")
+        for number, clause in enumerate(note.clauses):
+            label = _labelled(document, "Clause: ", f"{clause.title} ({clause.id})")
+            if number:  # set off each further clause of the same article
+                label.paragraph_format.space_before = Pt(9)
+            if clause.commentary:
+                _labelled(document, "Why: ", clause.commentary)
+            if clause.authorities:
+                _labelled(document, "Standards:", "")
+                for auth in clause.authorities:
+                    _para(document, "Memo Bullet", f"\u2022\t{auth.title} [{auth.id}]")
+            if clause.options:
+                _labelled(document, "Options chosen:", "")
+                for opt in clause.options:
+                    default = " (default)" if opt.is_default else ""
+                    help_text = f" \u2013 {opt.help}" if opt.help else ""
+                    _para(document, "Memo Bullet", f"\u2022\t{opt.name}: {opt.value}{default}"
+                          f"{help_text}")  # fmt: skip
+    _para(document, "Memo Heading", "Table of authorities")
+    if memo.authorities:
+        rows = [(a.id, a.title, ", ".join(a.articles)) for a in memo.authorities]
+        _table(document, ("Id", "Authority", "Cited for"), rows, (0.22, 0.58, 0.2))
+    else:
+        _para(document, "Memo Text", "No authority is cited.")
+
+
+def memo_docx(draft: Draft, reference_doc: Path | None = None) -> bytes:
+    """Return the explanatory memorandum of a draft as a Word document."""
+    memo = build_memo(draft)
+    document = _start_document(reference_doc, MEMO_STYLES, borrow=True)
+    write_memo(document, memo)
+    _set_language(document, draft.statute.language)
+    title = f"{memo.title}: {memo.statute_title}"
+    _set_properties(document, title, draft.statute.long_title or "", draft, draft.statute.language)
+    _strip_rsids(document)
+    return _save(document)
+
+
+def docx_outline(data: bytes) -> list[tuple[str, str]]:
+    """Return a .docx body as (style name, text) per paragraph; table rows as ("[table]", ...)."""
+    document = docx.Document(io.BytesIO(data))
+    rows: list[tuple[str, str]] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                rows.append(("[table]", " | ".join(c.text for c in row.cells)))
+        else:
+            rows.append((block.style.name if block.style is not None else "", block.text))
+    return rows
+
+
+# --- annotated copies -------------------------------------------------------------------
+
+
+@dataclass
+class Comment:
+    """A Word comment to attach to a span of one paragraph of a document.
+
+    ``source_index`` counts every ``w:p`` of the main body in document order (tables and text
+    boxes included), as drafter's reader numbers them; None attaches to the first paragraph.
+    ``start``/``end`` are offsets into the paragraph's visible text (tracked insertions in,
+    deletions out, tab "\\t", line break "\\n"); None means the whole paragraph. ``quote``, if
+    given, is the text expected there: when the offsets do not point at it (e.g. they were
+    computed without the paragraph's printed number), the nearest occurrence is used instead.
+    """
+
+    source_index: int | None
+    start: int | None
+    end: int | None
+    text: str
+    author: str = "drafter"
+    quote: str | None = None
+
+
+SPLITTABLE = {qn("w:rPr"), qn("w:t"), *TEXT_TAGS}
+
+
+def _run_piece(child) -> str:
+    """Return the text one child of a run contributes: w:t text, a tab, a break or nothing."""
+    return (child.text or "") if child.tag == qn("w:t") else TEXT_TAGS.get(child.tag) or ""
+
+
+def _visible_runs(p) -> Iterator[tuple[object, str]]:
+    """Yield (w:r, text) for the runs of a paragraph as the document reads, in order."""
+    for r in p.iter(qn("w:r")):
+        ancestor, hidden = r.getparent(), False
+        while ancestor is not None and ancestor is not p:
+            if ancestor.tag in HIDDEN_ANCESTORS or ancestor.tag == qn("w:p"):
+                hidden = True  # deleted, or inside a text box's own paragraph
+                break
+            ancestor = ancestor.getparent()
+        vanish = r.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+        if vanish is not None and vanish.get(qn("w:val")) not in ("0", "false", "off"):
+            hidden = True  # hidden text: Word does not show it, drafter's reader skips it
+        if not hidden:
+            yield r, "".join(_run_piece(child) for child in r)
+
+
+def _split_run(r, offset: int):
+    """Split a simple run at a text offset; return the new second run (None if not simple)."""
+    if any(child.tag not in SPLITTABLE for child in r):
+        return None  # fields, drawings, footnote marks: keep the run whole
+    atoms: list[object] = []  # one entry per character: a str, or a tab/break element
+    for child in r:
+        if child.tag == qn("w:t"):
+            atoms.extend(child.text or "")
+        elif child.tag != qn("w:rPr"):
+            atoms.append(child)
+    second = copy.deepcopy(r)
+    for part, pieces in ((r, atoms[:offset]), (second, atoms[offset:])):
+        for child in list(part):
+            if child.tag != qn("w:rPr"):
+                part.remove(child)
+        text = ""
+        for atom in [*pieces, None]:
+            if isinstance(atom, str):
+                text += atom
+                continue
+            if text:
+                t = OxmlElement("w:t")
+                t.text = text
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                part.append(t)
+                text = ""
+            if atom is not None:
+                part.append(copy.deepcopy(atom))
+    r.addnext(second)
+    return second
+
+
+def _locate(text: str, comment: Comment) -> tuple[int, int] | None:
+    """Return the [start, end) span to anchor, or None for the whole paragraph."""
+    start, end = comment.start, comment.end
+    if start is not None and end is not None:
+        start, end = max(0, start), min(len(text), end)
+    if comment.quote and (start is None or text[start:end] != comment.quote):
+        hits = [m.start() for m in re.finditer(re.escape(comment.quote), text)]
+        if not hits:
+            return None
+        best = min(hits, key=lambda h: abs(h - (start or 0)))
+        start, end = best, best + len(comment.quote)
+    if start is None or end is None or start >= end:
+        return None
+    return start, end
+
+
+def _top_level(p, el):
+    """Return the child of paragraph ``p`` that contains ``el`` (a run in w:ins, a hyperlink)."""
+    while el.getparent() is not p:
+        el = el.getparent()
+    return el
+
+
+def _anchor(p, span: tuple[int, int] | None):
+    """Return (first, last) children of ``p`` covering the span, splitting runs where simple."""
+    runs = list(_visible_runs(p))
+    if span is not None:
+        start, end = span
+        pos, chosen = 0, []
+        for r, text in runs:
+            r_start, r_end = pos, pos + len(text)
+            pos = r_end
+            if r_end <= start or r_start >= end or not text:
+                continue
+            if r.getparent() is p and r_start < start:  # split only runs not inside a change
+                second = _split_run(r, start - r_start)
+                if second is not None:
+                    r, r_start, text = second, start, text[start - r_start :]
+            if r.getparent() is p and r_start + len(text) > end:
+                _split_run(r, end - r_start)
+            chosen.append(r)
+        if chosen:
+            return _top_level(p, chosen[0]), _top_level(p, chosen[-1])
+    content = [r for r, _ in runs]
+    if content:
+        return _top_level(p, content[0]), _top_level(p, content[-1])
+    return None, None
+
+
+def _initials(author: str) -> str:
+    return "".join(word[0] for word in author.split() if word).upper()[:4] or "D"
+
+
+def annotate_docx(src: Path, comments: list[Comment]) -> bytes:
+    """Return a copy of a .docx with a Word comment on each flagged span."""
+    document = _open_docx(src, "document to annotate")
+    body = document.element.body
+    paragraphs = list(body.iter(qn("w:p")))
+    if not paragraphs:
+        paragraphs = [document.add_paragraph()._p]
+    raw_date = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    when = source_date() if raw_date.isdigit() else dt.datetime.now(dt.UTC)
+    for note in comments:
+        index = note.source_index
+        found = index is not None and 0 <= index < len(paragraphs)
+        p = paragraphs[index] if found else paragraphs[0]
+        text = "".join(t for _, t in _visible_runs(p))
+        first, last = _anchor(p, _locate(text, note))
+        comment = document.comments.add_comment(
+            text=clean_text(note.text), author=note.author, initials=_initials(note.author)
+        )
+        element = getattr(comment, "_comment_elm", None)
+        if element is not None:
+            element.date = when.replace(microsecond=0)
+        cid = str(comment.comment_id)
+        start = OxmlElement("w:commentRangeStart", attrs={qn("w:id"): cid})
+        end = OxmlElement("w:commentRangeEnd", attrs={qn("w:id"): cid})
+        reference = OxmlElement("w:r")
+        reference.append(OxmlElement("w:commentReference", attrs={qn("w:id"): cid}))
+        if first is None:  # an empty paragraph: a point comment at its end
+            p.append(start)
+            p.append(end)
+            p.append(reference)
+        else:
+            first.addprevious(start)
+            last.addnext(end)
+            end.addnext(reference)
+    return _save(document)

@@ -1,0 +1,220 @@
+"""Load the lint rules: checks/*.yaml (built in) plus a user's extra folders, validated.
+
+Each file is one rule (format: docs/architecture.md). A file is parsed with ``yaml.safe_load``,
+checked against a JSON schema (required keys, code and family, severity, scope), against the
+registry of kinds and the kind's own options schema, against the known authorities, and its
+patterns are compiled; any problem raises ``LibraryError("checks/DR203-x.yaml: <problem>")``.
+
+A rule in an extra folder replaces the built-in rule with the same code (a reviewer's stricter
+version of a rule). The built-in rules are parsed once per process: linting many files reuses
+the same Rule objects and their compiled patterns.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .. import standards
+from ..errors import LibraryError
+from ..findings import Severity
+from ..paths import builtin_dir
+from . import patterns
+from .engine import FAMILIES, KIND_MODULES, KINDS, SCOPES, Rule
+
+CODE = r"^DR[1-6][0-9]{2}$"
+RULE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": [
+        "code",
+        "name",
+        "severity",
+        "scope",
+        "kind",
+        "message",
+        "rationale",
+        "authorities",
+        "fix_clause",
+        "examples",
+    ],
+    "additionalProperties": False,
+    "properties": {
+        "code": {"type": "string", "pattern": CODE},
+        "name": {"type": "string", "pattern": r"^[a-z0-9]+(?:-[a-z0-9]+)*$"},
+        "family": {"enum": sorted(FAMILIES.values())},
+        "severity": {"enum": [s.value for s in Severity]},
+        "scope": {"enum": sorted(SCOPES)},
+        "kind": {"type": "string", "minLength": 1},
+        "message": {"type": "string", "minLength": 1},
+        "rationale": {"type": "string", "minLength": 1},
+        "authorities": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+        "fix_clause": {
+            "anyOf": [{"type": "null"}, {"type": "string", "pattern": r"^[a-z_]+\.[a-z0-9_.]+$"}]
+        },
+        "options": {"type": "object"},
+        "examples": {
+            "type": "object",
+            "required": ["fail", "pass"],
+            "additionalProperties": False,
+            "properties": {
+                "fail": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                "pass": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+            },
+        },
+    },
+}
+
+
+def ensure_kinds() -> dict[str, Any]:
+    """Import the kind modules and return {kind: options schema or None}.
+
+    A kind module that does not exist (yet) is skipped rather than fatal, so that the rules of
+    the other modules still load; a rule naming one of its kinds is then reported as unknown.
+    """
+    schemas: dict[str, Any] = {}
+    for name in KIND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        schemas.update(getattr(module, "OPTIONS_SCHEMA", {}))
+    return {kind: schemas.get(kind) for kind in KINDS}
+
+
+def _problem(error: jsonschema.ValidationError) -> str:
+    """Return a one-line description of a schema error with the path of the bad key."""
+    where = ".".join(str(p) for p in error.absolute_path)
+    return f"{where}: {error.message}" if where else error.message
+
+
+def parse_rule(path: Path, kinds: dict[str, Any] | None = None) -> Rule:
+    """Read and validate one rule file; raise LibraryError naming the file on any problem."""
+    shown = f"{path.parent.name}/{path.name}"
+    kinds = ensure_kinds() if kinds is None else kinds
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LibraryError(f"{shown}: cannot read: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f"line {mark.line + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise LibraryError(f"{shown}: {line}invalid YAML: {problem}") from exc
+    if not isinstance(data, dict):
+        raise LibraryError(f"{shown}: a rule file must be a mapping of keys")
+    validator = jsonschema.Draft202012Validator(RULE_SCHEMA)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        raise LibraryError(f"{shown}: {_problem(errors[0])}")
+    code = data["code"]
+    family = FAMILIES[code[2]]
+    if data.get("family", family) != family:
+        raise LibraryError(f"{shown}: family {data['family']!r} does not match code {code}")
+    if not path.stem.startswith(code):
+        raise LibraryError(f"{shown}: file name must start with the rule code {code}")
+    if data["kind"] not in kinds:
+        known = ", ".join(sorted(kinds)) or "none"
+        raise LibraryError(f"{shown}: unknown kind {data['kind']!r} (known: {known})")
+    options = data.get("options") or {}
+    schema = kinds[data["kind"]]
+    if schema is not None:
+        bad = sorted(jsonschema.Draft202012Validator(schema).iter_errors(options), key=str)
+        if bad:
+            raise LibraryError(f"{shown}: options.{_problem(bad[0])}")
+    unknown = [a for a in data["authorities"] if not standards.is_known(a)]
+    if unknown:
+        raise LibraryError(f"{shown}: unknown authorit{'ies' if len(unknown) > 1 else 'y'} "
+                           f"{', '.join(unknown)} (see drafter/standards.py)")  # fmt: skip
+    rule = Rule(
+        code=code,
+        name=data["name"],
+        severity=Severity(data["severity"]),
+        scope=data["scope"],
+        kind=data["kind"],
+        message=data["message"].strip(),
+        rationale=" ".join(data["rationale"].split()),
+        authorities=list(data["authorities"]),
+        fix_clause=data["fix_clause"],
+        options=options,
+        examples={"fail": list(data["examples"]["fail"]), "pass": list(data["examples"]["pass"])},
+        path=str(path),
+    )
+    try:
+        patterns.compile_rule(rule)
+    except re.error as exc:
+        raise LibraryError(f"{shown}: {exc}") from exc
+    return rule
+
+
+def load_dir(folder: Path, kinds: dict[str, Any]) -> dict[str, Rule]:
+    """Load every rule file of one folder, keyed by code; two files with one code is an error."""
+    rules: dict[str, Rule] = {}
+    for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+        rule = parse_rule(path, kinds)
+        if rule.code in rules:
+            other = Path(rules[rule.code].path).name
+            raise LibraryError(
+                f"{folder.name}/{path.name}: code {rule.code} is also used by {other}"
+            )
+        rules[rule.code] = rule
+    return rules
+
+
+@lru_cache(maxsize=4)
+def _builtin(folder: str) -> tuple[Rule, ...]:
+    """Parse the built-in rules once per process."""
+    return tuple(load_dir(Path(folder), ensure_kinds()).values())
+
+
+def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
+    """Return the built-in rules overlaid by the rules of extra folders, sorted by code."""
+    rules = {r.code: r for r in _builtin(str(builtin_dir("checks")))}
+    extra = [Path(d) for d in extra_dirs]
+    if extra:
+        kinds = ensure_kinds()
+        # The user's first folder wins, so apply the folders from last to first.
+        for folder in reversed(extra):
+            if not folder.is_dir():
+                raise LibraryError(f"{folder}: rules folder does not exist")
+            rules.update(load_dir(folder, kinds))
+    return [rules[code] for code in sorted(rules)]
+
+
+def select_rules(
+    rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> list[Rule]:
+    """Keep the rules whose code starts with a selected prefix and none of the ignored ones."""
+    chosen = [s.strip().upper() for s in select if s.strip()]
+    dropped = [s.strip().upper() for s in ignore if s.strip()]
+    for prefix in chosen + dropped:
+        if not re.fullmatch(r"DR[1-6]?[0-9]{0,2}", prefix):
+            raise LibraryError(f"rule selector {prefix!r} is not a code or a prefix like DR2")
+    return [
+        r
+        for r in rules
+        if (not chosen or any(r.code.startswith(p) for p in chosen))
+        and not any(r.code.startswith(p) for p in dropped)
+    ]
+
+
+def rule_by_code(rules: Iterable[Rule], code: str) -> Rule:
+    """Return the rule with a code, or raise LibraryError with the closest codes."""
+    table = {r.code: r for r in rules}
+    wanted = code.strip().upper()
+    if wanted in table:
+        return table[wanted]
+    near = [c for c in table if c[:4] == wanted[:4]][:5]
+    hint = f" (did you mean {', '.join(near)}?)" if near else ""
+    raise LibraryError(f"unknown rule {code!r}{hint}")
+
+
+__all__ = ["ensure_kinds", "load_rules", "parse_rule", "rule_by_code", "select_rules"]

@@ -1,0 +1,249 @@
+"""Text rule kinds: a phrase present in a scope, an element required in a scope.
+
+Both kinds read their patterns from the rule's options (see drafter/lint/patterns.py) and
+never open files or print. Options shared by the kinds:
+
+``phrase``
+  ``patterns``       words that are a problem wherever they occur in an in-scope paragraph;
+  ``unless``         words that, present in the same ``unless_scope`` (sentence, paragraph or
+                     article; default sentence), make the match acceptable; "paragraph" means
+                     the numbered paragraph with its items (see ``provision_text``);
+  ``only_if``        words that must be present in the same ``only_if_scope`` (default
+                     article, heading included) for the match to count;
+  ``skip_negated``   ignore a match in a sentence that is negated ("No person shall ...");
+  ``also_kinds``     article kinds checked besides the scope (e.g. ``[definitions]`` for a
+                     definition that states what the offence is: "genocide ideology means").
+
+``element-required``
+  ``patterns``       an in-scope article must contain one of these (its heading does not count:
+                     a heading is not an element of the offence);
+  ``applies_if``     only articles (heading included) that contain one of these are checked;
+  ``skip_if``        articles that contain one of these are not checked (e.g. attempt or
+                     liability articles that borrow the elements of another offence);
+  ``also_in``        article kinds whose text also satisfies the element (e.g. a general
+                     provision that makes every offence require intent);
+  ``anchor``         where the finding goes: the first sentence matching these (default: the
+                     words that create an offence, "commits an offence", "est puni"...).
+
+``phrase-near``
+  like ``phrase``, but a match counts only if one of ``near`` occurs within ``distance``
+  characters (default 120) in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Finding
+from ..model import Article, ArticleKind
+from . import nlp, patterns
+from .engine import Context, Rule, Unit, rule_kind
+
+SCOPES_OF_CONDITIONS = ("sentence", "paragraph", "article")
+
+# The words that create an offence: where a finding about a missing element is anchored.
+OFFENCE_WORDS = {
+    "en": re.compile(
+        r"commits? an offen[cs]e|is guilty|shall be guilty|(?:shall|is|are|shall be) liable|"
+        r"liable (?:on|upon) conviction|shall be (?:punished|sentenced|imprisoned|fined)|"
+        r"incurs? (?:a )?penalty|"
+        r"(?:is|are) punishable|shall be prohibited|(?:is|are) prohibited|constitutes? an offen[cs]e|"
+        r"(?:is|are) (?:a )?(?:crime|offen[cs]e)s?\b|(?:shall|must) not\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"(?:est|sont|sera|seront) puni|commet une infraction|constitue une infraction|"
+        r"(?:est|sont) passibles?|encour(?:t|ent)|(?:est|sont) interdit|(?:est|sont) coupables?|"
+        r"(?:constitue|est) (?:un crime|un délit)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _article_text(article: Article) -> str:
+    """Return the heading and the text of an article, for article-wide conditions."""
+    return f"{article.heading or ''}\n{article.text}"
+
+
+def provision_text(article: Article, index: int) -> str:
+    """Return the numbered paragraph holding paragraph ``index``, with all its items.
+
+    Items are separate paragraphs in the model, but "(1) A person who denies ... where: (a) the
+    denial is likely to incite violence" is one provision: a condition in an item qualifies the
+    words of its paragraph, and the reverse.
+    """
+    paras = article.paragraphs
+    first = index - 1
+    while first > 0 and paras[first].level > 0:
+        first -= 1
+    last = first + 1
+    while last < len(paras) and paras[last].level > 0:
+        last += 1
+    return "\n".join(p.text for p in paras[first:last])
+
+
+def _condition_text(context: Context, unit: Unit, scope: str, start: int, article_text: str) -> str:
+    """Return the text a condition is tested on: the match's sentence, paragraph or article."""
+    if scope == "article":
+        return article_text
+    if scope == "paragraph":
+        return f"{unit.article.heading or ''}\n{provision_text(unit.article, unit.index)}"
+    s, e = nlp.sentence_at(context, unit, start)
+    return unit.paragraph.text[s:e]
+
+
+def articles_for(rule: Rule, context: Context) -> list[Article]:
+    """Return the articles a rule looks at: its scope plus the kinds of ``also_kinds``."""
+    extra = {ArticleKind(k) for k in rule.options.get("also_kinds", [])}
+    if not extra or rule.scope in ("article", "statute"):
+        return context.articles_in_scope(rule.scope)
+    inside = set(map(id, context.articles_in_scope(rule.scope)))
+    return [a for a in context.statute.articles if id(a) in inside or a.kind in extra]
+
+
+def _matches(rule: Rule, context: Context) -> Iterator[tuple[Article, Unit, re.Match[str]]]:
+    """Yield every accepted (article, unit, match) of a phrase-like rule."""
+    language = context.language
+    found = patterns.get(rule, "patterns", language)
+    if found is None:  # no patterns for this language: the rule does nothing (documented)
+        return
+    unless = patterns.get(rule, "unless", language)
+    only_if = patterns.get(rule, "only_if", language)
+    unless_scope = rule.options.get("unless_scope", "sentence")
+    only_if_scope = rule.options.get("only_if_scope", "article")
+    skip_negated = bool(rule.options.get("skip_negated", False))
+    for article in articles_for(rule, context):
+        article_text = _article_text(article)
+        if only_if is not None and only_if_scope == "article" and not only_if.search(article_text):
+            continue
+        if unless is not None and unless_scope == "article" and unless.search(article_text):
+            continue
+        for unit in context.units([article]):
+            for match in found.finditer(unit.paragraph.text):
+                if match.end() == match.start():
+                    continue
+                start = match.start()
+                if only_if is not None and only_if_scope != "article":
+                    text = _condition_text(context, unit, only_if_scope, start, article_text)
+                    if not only_if.search(text):
+                        continue
+                if unless is not None and unless_scope != "article":
+                    text = _condition_text(context, unit, unless_scope, start, article_text)
+                    if unless.search(text):
+                        continue
+                if skip_negated and nlp.negated(context, unit, start, match.end()):
+                    continue
+                yield article, unit, match
+
+
+@rule_kind("phrase")
+def phrase(rule: Rule, context: Context) -> Iterator[Finding]:
+    """Flag every occurrence of the rule's patterns in its scope, subject to its conditions."""
+    for article, unit, match in _matches(rule, context):
+        yield context.finding(rule, article, unit.index, match.start(), match.end())
+
+
+@rule_kind("phrase-near")
+def phrase_near(rule: Rule, context: Context) -> Iterator[Finding]:
+    """Flag the rule's patterns only where one of ``near`` occurs close by."""
+    near = patterns.get(rule, "near", context.language)
+    if near is None:
+        return
+    distance = int(rule.options.get("distance", 120))
+    for article, unit, match in _matches(rule, context):
+        text = unit.paragraph.text
+        window = text[max(0, match.start() - distance) : match.end() + distance]
+        if near.search(window):
+            yield context.finding(rule, article, unit.index, match.start(), match.end())
+
+
+def operative_anchor(
+    context: Context, article: Article, anchor: re.Pattern[str] | None
+) -> tuple[int | None, int | None, int | None]:
+    """Return (paragraph, start, end) of the sentence that states an offence in an article."""
+    if not article.paragraphs:
+        return None, None, None
+    for unit in context.units([article]):
+        match = anchor.search(unit.paragraph.text) if anchor is not None else None
+        if match:
+            start, end = nlp.sentence_at(context, unit, match.start())
+            return unit.index, start, end
+    return 1, None, None
+
+
+@rule_kind("element-required")
+def element_required(rule: Rule, context: Context) -> Iterator[Finding]:
+    """Flag each in-scope article that lacks every one of the rule's patterns."""
+    language = context.language
+    element = patterns.get(rule, "patterns", language)
+    if element is None:  # no patterns for this language: the rule cannot judge (documented)
+        return
+    applies_if = patterns.get(rule, "applies_if", language)
+    skip_if = patterns.get(rule, "skip_if", language)
+    anchor = patterns.get(rule, "anchor", language) or OFFENCE_WORDS.get(language)
+    also_in = [ArticleKind(k) for k in rule.options.get("also_in", [])]
+    elsewhere = "\n".join(a.text for a in context.statute.articles if a.kind in also_in)
+    if elsewhere and element.search(elsewhere):
+        return
+    for article in articles_for(rule, context):
+        full = _article_text(article)
+        if applies_if is not None and not applies_if.search(full):
+            continue
+        if skip_if is not None and skip_if.search(full):
+            continue
+        if element.search(article.text):
+            continue
+        paragraph, start, end = operative_anchor(context, article, anchor)
+        yield context.finding(rule, article, paragraph, start, end)
+
+
+# JSON schemas of the options of the kinds defined here; drafter.lint.catalog validates rule
+# files against them (any kind module may define OPTIONS_SCHEMA the same way).
+_PATTERN_SET = {
+    "type": "object",
+    "patternProperties": {"^[a-z]{2,3}$": {"type": "array", "items": {"type": "string"}}},
+    "additionalProperties": False,
+}
+_CONDITION_SCOPE = {"enum": list(SCOPES_OF_CONDITIONS)}
+_KINDS = {"type": "array", "items": {"enum": [k.value for k in ArticleKind]}}
+_PHRASE_OPTIONS = {
+    "patterns": _PATTERN_SET,
+    "unless": _PATTERN_SET,
+    "only_if": _PATTERN_SET,
+    "unless_scope": _CONDITION_SCOPE,
+    "only_if_scope": _CONDITION_SCOPE,
+    "skip_negated": {"type": "boolean"},
+    "also_kinds": _KINDS,
+}
+OPTIONS_SCHEMA: dict[str, dict] = {
+    "phrase": {
+        "type": "object",
+        "required": ["patterns"],
+        "properties": _PHRASE_OPTIONS,
+        "additionalProperties": False,
+    },
+    "phrase-near": {
+        "type": "object",
+        "required": ["patterns", "near"],
+        "properties": {
+            **_PHRASE_OPTIONS,
+            "near": _PATTERN_SET,
+            "distance": {"type": "integer", "minimum": 1},
+        },
+        "additionalProperties": False,
+    },
+    "element-required": {
+        "type": "object",
+        "required": ["patterns"],
+        "properties": {
+            "patterns": _PATTERN_SET,
+            "applies_if": _PATTERN_SET,
+            "skip_if": _PATTERN_SET,
+            "anchor": _PATTERN_SET,
+            "also_in": _KINDS,
+            "also_kinds": _KINDS,
+        },
+        "additionalProperties": False,
+    },
+}

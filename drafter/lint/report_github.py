@@ -1,0 +1,60 @@
+"""The GitHub Actions report: one workflow command per finding, shown as an annotation.
+
+``::error file=law.md,line=12,title=DR203 negligence-or-recklessness::Article 3(2): message``.
+Workflow commands are parsed by the runner, so values are escaped as it expects: in the
+message ``%``, CR and LF; in properties also ``:`` and ``,`` (which would end a property).
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding
+from .api import FileResult
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command's property value (file, title)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def finding_command(result: FileResult, finding: Finding) -> str:
+    """Return the workflow command annotating one finding."""
+    properties = [f"file={escape_property(result.path)}"]
+    region = result.regions.get(finding.fingerprint)
+    if region is not None:
+        properties.append(f"line={region.line}")
+        if region.column is not None and region.char_length is not None:
+            properties.append(f"col={region.column}")
+    properties.append(f"title={escape_property(f'{finding.code} {finding.name}')}")
+    message = f"{result.place(finding)}: "
+    if finding.location.text:
+        message += f"'{' '.join(finding.location.text.split())}': "
+    message += finding.message
+    if finding.authorities:
+        message += f" [{', '.join(finding.authorities)}]"
+    if finding.suggestion:
+        message += f" Fix: library clause {finding.suggestion}."
+    command = COMMANDS[finding.severity.value]
+    return f"::{command} {','.join(properties)}::{escape_data(message)}"
+
+
+def render_github(results: list[FileResult]) -> str:
+    """Render the results as workflow commands, one line per finding or unreadable file."""
+    lines: list[str] = []
+    for result in results:
+        if result.error is not None:
+            lines.append(
+                f"::error file={escape_property(result.path)},title=drafter::"
+                f"{escape_data(result.error)}"
+            )
+        lines.extend(finding_command(result, f) for f in result.findings)
+    return "".join(line + "\n" for line in lines)
+
+
+__all__ = ["escape_data", "escape_property", "finding_command", "render_github"]

@@ -1,0 +1,184 @@
+"""Defined terms: find the definitions of a statute, the uses of a term, circular definitions.
+
+Shared by the structure rule kinds (kinds_structure.py). Definitions are the union of what the
+reader extracted (``statute.definitions``) and what the drafting patterns below recognise, so a
+rule works on a statute read by any reader or built by hand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, ArticleKind, Definition, Statute
+
+QUOTE_OPEN, QUOTE_CLOSE = "\"“‘'«", "\"”’'»"
+QUOTED = rf"[{QUOTE_OPEN}]\s*(?P<term>[^{QUOTE_CLOSE}{QUOTE_OPEN}\n]{{1,60}}?)\s*[{QUOTE_CLOSE}]"
+DEFINING = [
+    re.compile(QUOTED + r"\s*,?\s*(?:means|includes|shall mean|refers to|has the meaning|is "
+               r"defined as|denotes|s'entend|désigne|signifie)\b", re.IGNORECASE),
+    re.compile(r"\bon entend par\s*" + QUOTED, re.IGNORECASE),
+    re.compile(r"\((?:hereinafter|hereafter|ci-après)\s+(?:referred to as\s+|called\s+|"
+               r"dénommée?s?\s+|désignée?s?\s+|appelée?s?\s+)?(?:the\s+|le\s+|la\s+|l')?"
+               + QUOTED + r"\s*\)", re.IGNORECASE),
+    re.compile(r"\((?:the\s+|le\s+|la\s+|l')?" + QUOTED + r"\s*\)", re.IGNORECASE),
+]  # fmt: skip
+# Unquoted definitions inside a definitions article: "(a) hatred means ...", "Génocide : ...".
+LEADING_TERM = re.compile(
+    r"^\s*(?P<term>[A-Za-zÀ-ÿ'’ -]{2,50}?)\s*"
+    r"(?::|–|—| - |\bmeans\b|\bdésigne\b|\bs'entend\b)(?=\s*\S)",
+    re.IGNORECASE,
+)
+HEADING_DEFINES = re.compile(r"^(?:definition|définition)s? (?:of|de|du|des)\s+(?:the |la |l')?"
+                             r"(?P<term>.+?)\s*$", re.IGNORECASE)  # fmt: skip
+DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|interpretation|définitions?)\b", re.IGNORECASE)
+ARTICLES = re.compile(r"^(?:the|a|an|le|la|les|l'|l’)\s+", re.IGNORECASE)
+
+
+def normalise_term(term: str) -> str:
+    """Return a defined term in comparable form: lower case, no quotes or leading article."""
+    text = re.sub(r"\s+", " ", term.strip(f" {QUOTE_OPEN}{QUOTE_CLOSE}.,;:")).lower()
+    return ARTICLES.sub("", text)
+
+
+def term_pattern(term: str, stem: bool = True, language: str = "en") -> re.Pattern[str]:
+    """Return a regex for a term's uses: the phrase, plural, and (one word) its inflections.
+
+    A term printed as alternatives ("inciter ou provoquer") is used when either is used.
+    """
+    alternatives = re.split(r"\s+(?:or|ou)\s+", normalise_term(term)) if stem else [term]
+    parts: list[str] = []
+    for alternative in alternatives:
+        words = normalise_term(alternative).split()
+        if not words:
+            continue
+        if stem and len(words) == 1 and len(words[0]) > 5:
+            endings = r"ments?|ations?|ions?|ing|ed|es|s|ly|ées?|és?|e"
+            if language == "fr":
+                endings += r"|er|ir"  # "provoquer" is used by "provoque", "provoqué"
+            base = re.sub(rf"(?:{endings})$", "", words[0])
+            if len(base) >= 4:
+                parts.append(rf"\b{re.escape(base)}\w*")
+                continue
+        body = r"\s+".join(re.escape(w) for w in words)
+        parts.append(rf"\b{body}(?:s|es|x)?\b")
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def is_definitions_article(article: Article) -> bool:
+    return article.kind == ArticleKind.DEFINITIONS or bool(
+        DEFINITIONS_HEADING.search(article.heading or "")
+    )
+
+
+def definitions(statute: Statute) -> list[Definition]:
+    """Return every definition of the statute: the reader's and those the patterns find."""
+    found = {(normalise_term(d.term), d.article, d.paragraph): d for d in statute.definitions}
+    for article in statute.articles:
+        in_definitions = is_definitions_article(article)
+        heading = HEADING_DEFINES.match(article.heading or "")
+        if heading and article.paragraphs:
+            key = (normalise_term(heading.group("term")), article.number, 1)
+            found.setdefault(key, Definition(heading.group("term"), article.text, article.number,
+                                             1))  # fmt: skip
+        for index, para in enumerate(article.paragraphs, start=1):
+            matches = [m for pattern in DEFINING for m in pattern.finditer(para.text)]
+            if not matches and in_definitions:
+                leading = LEADING_TERM.match(para.text)
+                if leading and len(leading.group("term").split()) <= 5:
+                    matches = [leading]
+            for match in matches:
+                term = match.group("term")
+                key = (normalise_term(term), article.number, index)
+                found.setdefault(key, Definition(term, para.text[match.end():], article.number,
+                                                 index))  # fmt: skip
+    return [d for d in found.values() if normalise_term(d.term)]
+
+
+def definition_body(d: Definition) -> str:
+    """Return a definition's text without the quoted term (readers keep the text after "means")."""
+    quoted = re.compile(
+        rf"[{QUOTE_OPEN}]\s*{re.escape(d.term.strip())}\s*[{QUOTE_CLOSE}]", re.IGNORECASE
+    )
+    return quoted.sub(" ", d.text, count=1)
+
+
+ENUMERATED = re.compile(r"(?:\w+,\s+)*\w+\s+(?:or|and|ou|et)\s+\w+\s+$", re.IGNORECASE)
+# What follows a term used inside its own definition when the use is a reference, not a
+# circle: "the Minister responsible for", "the genocide against", "genocide as defined in".
+QUALIFIED = re.compile(
+    r"^\W{0,2}\s*(?:of|against|responsible|established|referred|as|within|in|under|committed|"
+    r"listed|set|described|recognised|recognized|means|au|du|de|des|contre|visée?s?|prévue?s?|"
+    r"définie?s?|commise?s?|énumérée?s?|chargée?)\b",
+    re.IGNORECASE,
+)
+ADJECTIVE = ("ful", "ist", "ists", "ic", "ical", "ous", "ive", "iste", "istes", "ique", "iques",
+             "eux", "euse", "euses")  # fmt: skip
+STOPWORDS = {"of", "to", "the", "a", "an", "and", "or", "de", "du", "des", "la", "le", "les",
+             "et", "ou", "à", "l"}  # fmt: skip
+
+
+def _stems(word: str) -> set[str]:
+    """Return the stems a derived word may be built on ("extremism" -> "extrem")."""
+    stems = {word}
+    if word.endswith("e"):
+        stems.add(word[:-1])
+    for suffix in ("isme", "ism", "ists", "ist", "iste", "ity", "ité", "ness", "ment", "ation",
+                   "ion", "ing", "ed", "s"):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            stems.add(word[: -len(suffix)])
+    return stems
+
+
+def uses_term(term: str, body: str) -> bool:
+    """Return whether a definition body uses a term as such (not a name or a reference)."""
+    for match in term_pattern(term, stem=False).finditer(body):
+        printed = match.group(0)
+        if printed != term and printed[:1].isupper() and not term[:1].isupper():
+            continue  # "Crime of Genocide", "High Court": part of a name
+        before = body[: match.start()]
+        if re.search(r"\b[A-Z][\w-]*\s+$", before) and not re.search(
+            r"(?:^|[.;:]\s*)\S*\s*$", before
+        ):
+            continue  # preceded by a capitalised word: a proper name ("National Commission")
+        if ENUMERATED.search(before[-60:]) or QUALIFIED.search(body[match.end() :]):
+            continue
+        return True
+    return False
+
+
+def derived_use(term: str, body: str) -> str | None:
+    """Return an adjective derived from the term's words that the body relies on ("hateful")."""
+    words = [w for w in re.findall(r"[\w'’]+", normalise_term(term)) if w not in STOPWORDS]
+    if len(words) > 1:  # "genocide ideology" means "an ideology of genocide"
+        hits = [re.search(rf"\b{re.escape(w[:5])}\w*", body, re.IGNORECASE) for w in words]
+        if all(hits):
+            start = min(h.start() for h in hits if h)
+            end = max(h.end() for h in hits if h)
+            # Close together ("an ideology of genocide"), not scattered in a description.
+            if len(body[start:end].split()) <= len(words) + 2:
+                return body[start:end]
+    for word in words:
+        for stem in _stems(word):
+            if len(stem) < 4:
+                continue
+            for suffix in ADJECTIVE:
+                found = re.search(rf"\b{re.escape(stem)}{suffix}\b", body, re.IGNORECASE)
+                if found and found.group(0).lower() not in words:
+                    return found.group(0)
+    return None
+
+
+def definition_path(edges: dict[str, set[str]], start: str, goal: str) -> list[str] | None:
+    """Return the terms on a path from start to goal through definitions, or None."""
+    stack, seen = [(start, [start])], {start}
+    while stack:
+        node, path = stack.pop()
+        if node == goal:
+            return path
+        for nxt in edges.get(node, ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, [*path, nxt]))
+    return None

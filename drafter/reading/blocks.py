@@ -1,0 +1,86 @@
+"""Blocks of source text and the tests that tell headings, markers and sentences apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+
+WS = re.compile(r"\s+")
+STARTS_UPPER = re.compile(r"^[\"'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9]")
+HEADING_STYLE = re.compile(
+    r"^(heading|titre|title|subtitle|article|section|chapter|part)", re.IGNORECASE
+)
+
+
+@dataclass
+class Block:
+    """One unit of source text: a line of a text file or a paragraph of a Word document.
+
+    ``style`` is the Word paragraph style name (a hint only); ``source_index`` is the index of
+    the Word paragraph among all ``w:p`` of the body (for text, the 0-based line number);
+    ``note`` marks footnote/endnote text, which is attached at the end of the citing article.
+    """
+
+    text: str
+    style: str | None = None
+    source_index: int | None = None
+    note: bool = False
+
+
+def normalise(text: str) -> str:
+    """Collapse white space (tabs after numbers, non-breaking spaces) into single spaces."""
+    return WS.sub(" ", text.replace("\u00a0", " ").replace("\u200b", "")).strip()
+
+
+def has_heading_style(block: Block) -> bool:
+    """Return True if the Word style says the block is a heading."""
+    return bool(block.style and HEADING_STYLE.match(block.style))
+
+
+def heading_like(text: str, allow_period: bool = True) -> bool:
+    """Return True for a short line that reads as a heading rather than a sentence."""
+    words = text.split()
+    if not words or len(text) > 150 or len(words) > 15:
+        return False
+    if marker_of(text) is not None and not re.match(r"^[A-Z]\.", text):
+        return False
+    if P.SENTENCE_END.search(text):
+        # "Definitions." is a heading; "This Act applies to all." is a short sentence.
+        return (
+            allow_period
+            and text.rstrip().endswith(".")
+            and len(words) <= 8
+            and not P.FINITE_VERB.search(text)
+        )
+    return True
+
+
+def marker_of(text: str) -> tuple[re.Match[str], str] | None:
+    """Return the paragraph marker at the start of text and its kind, if any."""
+    for pattern, kind in P.MARKERS:
+        m = pattern.match(text)
+        if m:
+            return m, kind
+    return None
+
+
+def split_rest(rest: str) -> tuple[str | None, str | None] | None:
+    """Split what follows a heading number into (heading, first paragraph); None if prose."""
+    if not rest.strip():
+        return None, None
+    if rest[0] == "(":
+        return None  # "Article 5(2) shall..." is a reference in a sentence
+    had_sep = bool(re.match(r"^\s*[-–—:.]", rest))
+    body = P.SEPARATOR.sub("", rest, count=1).strip()
+    if not body:
+        return None, None
+    if not had_sep and not STARTS_UPPER.match(body):
+        return None  # "Article 3 of the Penal Code is repealed."
+    found = marker_of(body)
+    if found and found[1] != "bullet":
+        return None, body
+    if heading_like(body):
+        return body.rstrip(".").strip() or None, None
+    return None, body

@@ -1,0 +1,312 @@
+"""Classify articles by what they do (ArticleKind), in English and French.
+
+The rules are data: ordered tables of patterns per language. The heading decides first (a
+heading is the drafter's own label for the article); the text decides otherwise, in the order
+of ``CONTENT_ORDER``. An article that states an offence and its penalty is an offence; a penalty
+article that points at an offence stated elsewhere is a sanction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, ArticleKind, Statute
+
+K = ArticleKind
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# Headings, tried in order: the first kind whose pattern matches the heading wins.
+HEADING_RULES: dict[str, list[tuple[ArticleKind, re.Pattern[str]]]] = {
+    "en": [
+        (K.DEFINITIONS, _rx(r"\b(definitions?|interpretation|meaning of|terms used)\b")),
+        (
+            K.EXCEPTIONS,
+            _rx(r"\b(exceptions?|exemptions?|defen[cs]es?|saving|protected expression)\b"),
+        ),
+        (
+            K.FINAL,
+            _rx(
+                r"\b(entry into force|commencement|repeals?|transitional|review of|"
+                r"sunset|short title|citation|consequential|final provisions?)\b",
+                r"(?<!judicial )\breview\b",
+            ),
+        ),
+        (K.SANCTION, _rx(r"\b(penalt(y|ies)|sanctions?|punishments?)\b", r"\bsentenc")),
+        (
+            K.PROCEDURE,
+            _rx(
+                r"\b(prosecut|procedure|proceedings|appeals?|courts?|jurisdiction|"
+                r"investigat|complaints?|commission|authority|evidence|consent|"
+                r"reporting|limitation|prescription|time limits?|judicial review)"
+            ),
+        ),
+        (
+            K.OFFENCE,
+            _rx(
+                r"\b(offen[cs]es?|incitement|inciting|denial|denying|condon|apology|"
+                r"crimes?\b|prohibit|propaganda|ideology|hatred|dissemination)"
+            ),
+        ),
+        (K.GENERAL, _rx(r"\b(purpose|object|scope|application|objectives?)\b")),
+    ],
+    "fr": [
+        (K.DEFINITIONS, _rx(r"\b(définitions?|terminologie|interprétation)\b")),
+        (K.EXCEPTIONS, _rx(r"\b(exceptions?|exemptions?|exclusions?|immunités?)\b")),
+        (
+            K.FINAL,
+            _rx(
+                r"\b(entrée en vigueur|abrogat|dispositions? (finales?|transitoires?)|"
+                r"évaluation de la loi|application dans le temps)"
+            ),
+        ),
+        (K.SANCTION, _rx(r"\b(peines?|sanctions?|pénalités?)\b")),
+        (
+            K.PROCEDURE,
+            _rx(
+                r"\b(poursuites?|procédure|juridiction|tribunal|recours|appel|plaintes?|"
+                r"enquête|commission|autorité|prescription|saisine)"
+            ),
+        ),
+        (
+            K.OFFENCE,
+            _rx(
+                r"\b(infractions?|incitation|provocation|négation|négationnisme|apologie|"
+                r"crimes?|délits?|idéologie|interdiction)\b"
+            ),
+        ),
+        (K.GENERAL, _rx(r"\b(objet|champ d'application|objectifs?|but)\b")),
+    ],
+}
+
+# Signals in the text of an article.
+OFFENCE_STATED = {
+    "en": _rx(
+        r"\bcommits? an? (criminal )?offen[cs]e\b(?!\s+(under|referred|provided|against|set out|"
+        r"specified|described|created|defined|in (article|section)))",
+        r"\b(is|are|shall be) guilty of\b",
+        r"\bconstitutes? an? (criminal )?offen[cs]e\b",
+        r"\bshall be an offen[cs]e\b",
+        r"\bit is an offen[cs]e\b",
+        r"\bis (a|an) (crime|offen[cs]e)\b",
+    ),
+    "fr": _rx(
+        r"\bconstitue (une|un) (infraction|délit|crime)\b",
+        r"\bcommet (une|l['’])\s?infraction\b(?!\s*(prévue|visée|définie|mentionnée))",
+        r"\bse rend coupable\b",
+        r"\best coupable\b",
+    ),
+}
+PROHIBITION = {
+    "en": _rx(r"\b(is|are) (hereby )?prohibited\b", r"\bshall not\b", r"\bno person shall\b"),
+    "fr": _rx(r"\b(est|sont) (interdite?s?|prohibée?s?)\b", r"\bil est interdit\b"),
+}
+PENALTY = {
+    "en": _rx(
+        r"\bliable (on (summary )?conviction (on indictment )?)?to\b",
+        r"\bshall be dissolved\b",
+        r"\b(shall|is|are|will) be (punished|punishable|sentenced)\b",
+        r"\bpunishable by\b",
+        r"\bimprisonment\b",
+        r"\bfine of\b",
+        r"\bto a fine\b",
+        r"\bpenalty of\b",
+        r"\bcommunity service\b",
+    ),
+    "fr": _rx(
+        r"\b(est|sont|sera|seront) punie?s?\b",
+        r"\bemprisonnement\b",
+        r"\bamende\b",
+        r"\bréclusion\b",
+        r"\bpassible\b",
+        r"\bpeine\b",
+        r"\b(est|sont) dissoute?s?\b",
+    ),
+}
+CONDUCT_SUBJECT = {
+    "en": _rx(
+        r"\b(a|any|every|no) (natural |legal )?person who\b",
+        r"\bwhoever\b",
+        r"\b(every ?one|anyone|anybody) who\b",
+        r"\bwho(ever)? (publicly|intentionally)\b",
+    ),
+    "fr": _rx(
+        r"\bquiconque\b",
+        r"\btoute personne qui\b",
+        r"\ble fait d(e\b|['’])",
+        r"\bcelui qui\b",
+        r"\bceux qui\b",
+    ),
+}
+OFFENCE_ELSEWHERE = {
+    "en": _rx(
+        r"\boffen[cs]es? (under|in|referred to in|provided for in|set out in|defined in|"
+        r"created by|established (by|in)|described in) (article|section|s\.|§|this)",
+        r"\bconvicted of\b",
+        r"\bfor (the|an|any) offen[cs]e\b",
+        r"\bthe penalty for\b",
+        r"\bpenalt(y|ies) (for|under)\b",
+    ),
+    "fr": _rx(
+        r"\binfractions? (prévue|visée|définie|mentionnée)s? (à|aux|par)\b",
+        r"\bfaits? (prévus?|visés?) (à|aux)\b",
+        r"\bcondamnée?s? pour\b",
+    ),
+}
+DEFINITION = {
+    "en": _rx(
+        r"[\"“'‘][^\"”'’]{1,60}[\"”'’]\s+(means|includes|shall mean|refers to|has the meaning)\b",
+        r"^in this (act|law|part|chapter|section|article|statute)\b.*\bmeans\b",
+        r"\bfor the purposes? of this (act|law)\b.*\bmeans\b",
+    ),
+    "fr": _rx(
+        r"«[^»]{1,60}»\s*(désigne|s'entend|s’entend|signifie|vise)\b",
+        r"\bon entend par\b",
+        r"\bau sens de la présente loi\b.*\b(désigne|s'entend|on entend)\b",
+        r"\bs['’]entend(ent)? (de|d['’]|du|des|comme)",
+        r"^constitue (un|une) [^,.]{1,60}? (tout|toute|tous|toutes)\b",
+    ),
+}
+# Tried in order after offence, sanction and definitions.
+CONTENT_RULES: dict[ArticleKind, dict[str, re.Pattern[str]]] = {
+    # Temporal application ("applies to acts committed before its entry into force") is about
+    # the whole law, neither an exception nor an entry-into-force clause.
+    K.GENERAL: {
+        "en": _rx(
+            r"\b(conduct|acts?|statements?|publications?)( \w+){0,3} (made|committed|done|that "
+            r"occurred|occurring) before (its|the) (commencement|entry into force)",
+        ),
+        "fr": _rx(r"\b(faits|actes) commis (avant|antérieurement)"),
+    },
+    K.EXCEPTIONS: {
+        "en": _rx(
+            r"\b(does|shall) not apply\b",
+            r"\bnothing in this (act|law|part)\b",
+            r"\bis not an offen[cs]e\b",
+            r"\bno offen[cs]e is committed\b",
+            r"\bexempt",
+            r"\b(is|are|shall be) not (criminally )?liable\b",
+            r"\bno (person|parent|guardian|teacher|child)\b[^.]{0,80}\b(is|shall be) "
+            r"(criminally )?liable\b",
+            r"\bcannot be (convicted|prosecuted)\b",
+        ),
+        "fr": _rx(
+            r"\bne s'applique(nt)? pas\b",
+            r"\bne s’applique(nt)? pas\b",
+            r"\bne constitue pas une infraction\b",
+            r"\bn['’]est pas punissable\b",
+            r"\bn['’]est pas (pénalement )?responsable\b",
+            r"\bne sont pas (pénalement )?responsables\b",
+        ),
+    },
+    K.FINAL: {
+        "en": _rx(
+            r"\b(come|comes|shall come) into (force|operation)\b",
+            r"\bis (hereby )?repealed\b",
+            r"\bare (hereby )?repealed\b",
+            r"\btransitional\b",
+            r"\breview of (this|the) (act|law)\b",
+            r"\bshall cease to have effect\b",
+            r"\bmay be cited as\b",
+            r"\bannual report\b",
+            r"\breport on the (operation|application|implementation)\b",
+            r"\bshall be reviewed\b",
+        ),
+        "fr": _rx(
+            r"\bentre(ra)? en vigueur\b",
+            r"\babrogée?s?\b",
+            r"\bsont abrogées?\b",
+            r"\bdispositions? transitoires?\b",
+            r"\bsera exécutée comme loi\b",
+            r"\brapport sur l['’]application\b",
+            r"\bstatistiques\b",
+        ),
+    },
+    K.PROCEDURE: {
+        "en": _rx(
+            r"\bprosecut",
+            r"\bproceedings\b",
+            r"\bappeal",
+            r"\bcomplaint",
+            r"\binvestigat",
+            r"\bcourt\b",
+            r"\bcommission\b",
+            r"\btribunal\b",
+            r"\bjurisdiction\b",
+            r"\blimitation period\b",
+            r"\bjudicial review\b",
+            r"\bprescription\b",
+        ),
+        "fr": _rx(
+            r"\bpoursuites?\b",
+            r"\bprocédure\b",
+            r"\bappel\b",
+            r"\bplaintes?\b",
+            r"\benquête",
+            r"\btribunal\b",
+            r"\bjuridiction",
+            r"\bcommission\b",
+            r"\brecours\b",
+            r"\baction publique\b",
+            r"\bprescri",
+        ),
+    },
+}
+
+
+def _lang(language: str) -> str:
+    return language if language in HEADING_RULES else "en"
+
+
+def kind_from_heading(heading: str, language: str) -> ArticleKind | None:
+    """Return the kind an article heading names, or None if the heading says nothing."""
+    for kind, pattern in HEADING_RULES[_lang(language)]:
+        if pattern.search(heading):
+            return kind
+    return None
+
+
+def kind_from_text(text: str, language: str) -> ArticleKind:
+    """Return the kind an article's text shows, in the order: offence, sanction, definitions..."""
+    lang = _lang(language)
+    penalty = bool(PENALTY[lang].search(text))
+    if OFFENCE_STATED[lang].search(text):
+        return K.OFFENCE
+    if penalty:
+        conduct = CONDUCT_SUBJECT[lang].search(text) or PROHIBITION[lang].search(text)
+        if conduct and not OFFENCE_ELSEWHERE[lang].search(text):
+            return K.OFFENCE
+        return K.SANCTION
+    if DEFINITION[lang].search(text):
+        return K.DEFINITIONS
+    for kind, table in CONTENT_RULES.items():
+        if table[lang].search(text):
+            return kind
+    return K.GENERAL
+
+
+def classify_article(article: Article, language: str) -> ArticleKind:
+    """Return the kind of one article from its heading, then its text."""
+    text = article.text
+    by_text = kind_from_text(text, language)
+    by_heading = kind_from_heading(article.heading or "", language) if article.heading else None
+    if by_heading is None:
+        return by_text
+    # "Offences and penalties" over an article that itself states an offence: an offence.
+    if by_heading == K.SANCTION and by_text == K.OFFENCE:
+        return K.OFFENCE
+    # A heading naming the subject ("Incitement") over a pure penalty article: a sanction.
+    if by_heading == K.OFFENCE and by_text == K.SANCTION:
+        return K.SANCTION
+    if by_heading == K.OFFENCE and by_text in (K.EXCEPTIONS, K.DEFINITIONS):
+        return by_text
+    return by_heading
+
+
+def classify_statute(statute: Statute) -> None:
+    """Set the kind of every article of a statute read from a document."""
+    for article in statute.articles:
+        article.kind = classify_article(article, statute.language)

@@ -1,0 +1,208 @@
+"""Find the defined terms and the internal cross-references of a statute read from a document.
+
+A definition is a quoted term followed by a defining verb (`"genocide" means`, `« génocide »
+désigne`), "In this Act, X means", or, inside a definitions article, an item "term: text".
+A cross-reference is "Article 7", "Article 7(2)(b)", "Articles 3 to 5", "section 12" or
+"paragraph (2)" (this article). A reference followed by the name of another instrument
+("of the Penal Code", "de la loi n° 18/2008") points outside the statute and is not recorded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, ArticleKind, CrossReference, Definition, Statute
+
+Q_OPEN, Q_CLOSE = "\"“'‘«", "\"”'’»"
+QUOTED_TERM = re.compile(
+    rf"[{Q_OPEN}]\s?(?P<term>[^{Q_CLOSE}\n]{{1,80}}?)\s?[{Q_CLOSE}]"
+    r"(?:\s*(?:\([^)]{0,40}\)|or\s+[\"“'‘][^\"”'’]{1,60}[\"”'’]))?"  # ("the Act") / or "x"
+    r"\s*,?\s*(?P<verb>means|includes|shall mean|shall include|refers to|has the meaning|"
+    r"is defined as|désigne|s['’]entend(?: de| d['’]| comme)?|signifie|vise|recouvre|comprend)\b",
+    re.IGNORECASE,
+)
+UNQUOTED_TERM = re.compile(
+    r"^(?:in this (?:act|law|statute|part|chapter|section|article)|for the purposes? of this "
+    r"(?:act|law|statute))\s*,?\s*(?:the (?:term|expression|word) )?(?P<term>[\w][\w \-']{0,60}?)"
+    r"\s+(?P<verb>means|includes)\b",
+    re.IGNORECASE,
+)
+ON_ENTEND = re.compile(
+    r"\bon entend par\s+(?:[«\"“]\s?(?P<q>[^»\"”]{1,80}?)\s?[»\"”]|(?P<u>[\w][\w \-']{0,60}?))"
+    r"\s*[,:]\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+LIST_QUOTED = re.compile(r"^[«\"“]\s?(?P<term>[^»\"”]{1,80}?)\s?[»\"”]\s*[:–—]\s*(?P<rest>\S.*)$")
+# French unquoted: "l'idéologie du génocide s'entend de ...", "Le terme X désigne ...".
+FR_VERB_TERM = re.compile(
+    r"(?:^|[,;:]\s*)(?:(?:le|la|les)\s+|l['’])?(?:(?:terme|expression|mot)\s+)?"
+    r"(?P<term>[^,;:«»\"]{1,60}?)\s+(?:s['’]entend(?:ent)?\s+(?:de |d['’]|du |des |comme )|"
+    r"désigne(?:nt)?\s)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+FR_CONSTITUE = re.compile(
+    r"^constitue(?:nt)? (?:un|une|des) (?P<term>[^,]{1,60}?) (?P<rest>(?:tout|toute|tous|toutes|"
+    r"le fait)\b.*)$",
+    re.IGNORECASE,
+)
+PLURAL_VERB = re.compile(r"s['’]entendent|désignent", re.IGNORECASE)
+COORDINATION = re.compile(r"\s+(?:et|ou)\s+(?:(?:le|la|les)\s+|l['’])?", re.IGNORECASE)
+# Inside a definitions article only: "Est commis publiquement l'acte accompli ...".
+FR_REPUTE = re.compile(
+    r"^(?:est|sont) (?:commise?s?|réputée?s?|considérée?s? comme) (?P<term>[\w-]+)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+# Inside a definitions article only: "(a) genocide means ...", "Genocide ideology is an ...".
+PLAIN_TERM = re.compile(
+    r"^(?:the (?:term|expression) )?(?P<term>[\w][\w \-']{0,50}?)\s+"
+    r"(?:means|includes|is an?|is the|are)\s(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+LIST_TERM = re.compile(r"^(?P<term>[\w][\w \-'’]{0,50}?)\s*(?::|–|—| - )\s+(?P<rest>\S.*)$")
+
+REF_WORD = r"(?:articles?|art\.|sections?|ss?\.|§§?)"
+NUM = r"\d+[A-Za-z]{0,2}(?:\s?(?:bis|ter|quater))?|premier|1er"
+SUB = r"(?:\(\w{1,4}\))*"
+REFERENCE = re.compile(
+    rf"(?<!\w)(?P<word>{REF_WORD})\s*(?P<first>(?:{NUM}){SUB})"
+    rf"(?P<more>(?:\s*(?:,|and|or|to|à|et|ou|-|–)\s*(?:{NUM}){SUB})*)",
+    re.IGNORECASE,
+)
+PARAGRAPH_REF = re.compile(
+    r"\b(?:paragraph|subsection|sub-section|alinéa|paragraphe)\s*\((?P<p>\d+[A-Za-z]?)\)"
+    r"(?P<sub>(?:\(\w{1,4}\))*)(?!\s*of\s+(?:article|section))",
+    re.IGNORECASE,
+)
+ONE = re.compile(rf"(?P<num>{NUM})(?P<sub>{SUB})", re.IGNORECASE)
+# What follows a reference to another instrument (English, then French).
+EXTERNAL = re.compile(
+    r"^\s*,?\s*(?:(?:of|in|under)\s+(?!this\b|the present\b)(?:the\s+)?"
+    r"(?:[A-Z]|law\b|act\b|decree|ordinance|regulation|code|convention|constitution|statute)"
+    r"|(?:du|des|de la|de l['’]|de l’)\s*(?!présente?\b)(?:\w)"
+    r")",
+)
+
+
+def sentence_case(term: str) -> str:
+    """Lower-case the capital a term has only because it starts a sentence ("Genocide ideology")."""
+    if len(term) > 1 and term[0].isupper() and not term[1].isupper():
+        return term[0].lower() + term[1:]
+    return term
+
+
+def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str, str]]:
+    """Return (term, definition text) pairs a paragraph defines."""
+    hits = [(m.group("term"), text[m.end() :]) for m in QUOTED_TERM.finditer(text)]
+    if hits:
+        return hits
+    for pattern in (LIST_QUOTED, UNQUOTED_TERM, ON_ENTEND):
+        if m := pattern.search(text):
+            groups = m.groupdict()
+            term = groups.get("term") or groups.get("q") or groups.get("u") or ""
+            rest = groups.get("rest") or text[m.end() :]
+            return [(term if pattern is LIST_QUOTED else sentence_case(term), rest)]
+    for pattern in (FR_VERB_TERM, FR_CONSTITUE):
+        if m := pattern.search(text):
+            terms = [m.group("term")]
+            parts = COORDINATION.split(m.group("term"))
+            # "L'incitation et la provocation s'entendent", "Inciter ou provoquer s'entend":
+            # two terms given one definition.
+            if PLURAL_VERB.search(m.group(0)) or all(len(x.split()) == 1 for x in parts):
+                terms = parts
+            return [(sentence_case(t), m.group("rest")) for t in terms if t.strip()]
+    if in_definitions:
+        if m := FR_REPUTE.match(text):
+            return [(m.group("term"), m.group("rest"))]
+        if m := PLAIN_TERM.match(text):
+            return [(sentence_case(m.group("term")), m.group("rest"))]
+        if numbered and (m := LIST_TERM.match(text)):
+            return [(m.group("term"), m.group("rest"))]
+    return []
+
+
+def definitions_of(article: Article) -> list[Definition]:
+    """Return the terms an article defines."""
+    found: list[Definition] = []
+    in_definitions = article.kind == ArticleKind.DEFINITIONS
+    for index, para in enumerate(article.paragraphs, start=1):
+        numbered = para.number is not None or para.level > 0
+        for term, rest in terms_in(para.text, in_definitions, numbered):
+            term = term.strip(" ,")
+            if term and len(term.split()) <= 8:
+                found.append(Definition(term, rest.strip(" :,"), article.number, index))
+    return found
+
+
+def _split_sub(sub: str) -> tuple[str | None, str | None]:
+    """Split "(2)(b)" into paragraph "2" and item "b"; "(b)" alone is an item."""
+    parts = re.findall(r"\((\w+)\)", sub)
+    paragraph = item = None
+    for part in parts:
+        if part[0].isdigit() and paragraph is None and item is None:
+            paragraph = part
+        elif item is None:
+            item = part
+    return paragraph, item
+
+
+def _range(first: str, last: str) -> list[str]:
+    """Expand "3 to 5" to 3, 4, 5 (only plain numbers; anything else gives the two ends)."""
+    if first.isdigit() and last.isdigit() and 0 < int(last) - int(first) <= 50:
+        return [str(n) for n in range(int(first), int(last) + 1)]
+    return [first, last]
+
+
+def references_in(article: Article) -> list[CrossReference]:
+    """Return the references an article's paragraphs make to articles of the same statute."""
+    refs: list[CrossReference] = []
+    for index, para in enumerate(article.paragraphs, start=1):
+        text = para.text
+        for m in REFERENCE.finditer(text):
+            if m.group("word").lower() in ("s.", "ss.") and not text[m.start("first")].isdigit():
+                continue
+            if EXTERNAL.match(text[m.end() :]):
+                continue
+            printed = m.group(0).rstrip()
+            numbers: list[tuple[str, str]] = []
+            pieces = [ONE.match(m.group("first"))] + list(ONE.finditer(m.group("more") or ""))
+            joiners = re.findall(r"(to|à|-|–)\s*(?:\d|premier|1er)", m.group("more") or "")
+            for piece in pieces:
+                if piece is not None:
+                    numbers.append((piece.group("num"), piece.group("sub")))
+            if len(numbers) == 2 and joiners and not numbers[0][1] and not numbers[1][1]:
+                numbers = [(n, "") for n in _range(numbers[0][0], numbers[1][0])]
+            for number, sub in numbers:
+                paragraph, item = _split_sub(sub)
+                refs.append(
+                    CrossReference(
+                        printed,
+                        article.number,
+                        index,
+                        m.start(),
+                        m.start() + len(printed),
+                        number.replace(" ", ""),
+                        paragraph,
+                        item,
+                    )
+                )
+        for m in PARAGRAPH_REF.finditer(text):
+            _, item = _split_sub(m.group("sub"))
+            refs.append(
+                CrossReference(
+                    m.group(0),
+                    article.number,
+                    index,
+                    m.start(),
+                    m.end(),
+                    article.number,
+                    m.group("p"),
+                    item,
+                )
+            )
+    return refs
+
+
+def extract(statute: Statute) -> None:
+    """Fill a statute's definitions and cross-references from its text."""
+    statute.definitions = [d for a in statute.articles for d in definitions_of(a)]
+    statute.cross_references = [r for a in statute.articles for r in references_in(a)]

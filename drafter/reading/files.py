@@ -1,0 +1,73 @@
+"""Open an input file, check it is something we can read, and turn it into blocks.
+
+Every problem a user can cause (a missing file, a folder, an empty or corrupt file, a legacy or
+encrypted Word file, text that is not UTF-8) is an InputError naming the file on one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError
+from .blocks import Block
+from .text import decode, text_blocks
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc, or an encrypted .docx
+ZIP_MAGIC = b"PK"
+WORD_EXTENSIONS = {".docx", ".docm", ".dotx", ".dotm"}
+TEXT_EXTENSIONS = {".md", ".markdown", ".txt", ".text"}
+UNSUPPORTED = {
+    ".pdf": "PDF is not supported; export the law as .docx or .txt",
+    ".odt": "OpenDocument text is not supported; save it as .docx",
+    ".rtf": "RTF is not supported; save it as .docx",
+}
+MAX_TEXT_BYTES = 64 * 1024 * 1024  # no statute is this long; refuse rather than exhaust memory
+
+
+def ole_kind(path: Path) -> str:
+    """Tell an encrypted Office file from a legacy .doc (both are OLE compound files)."""
+    # Office encryption stores the real package in a compound file whose directory holds an
+    # "EncryptionInfo" stream; directory names are UTF-16LE.
+    with path.open("rb") as handle:
+        data = handle.read(8 * 1024 * 1024)
+    if "EncryptionInfo".encode("utf-16-le") in data:
+        return "is encrypted (password-protected); save an unprotected copy as .docx"
+    return "is a legacy Word .doc file; legacy Word .doc is not supported; save it as .docx"
+
+
+def check_file(path: Path) -> bytes:
+    """Return the first bytes of a readable, non-empty file, or raise InputError."""
+    if not path.exists():
+        raise InputError(f"{path}: file not found")
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory, not a document")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if not head:
+        raise InputError(f"{path}: is empty")
+    return head
+
+
+def read_file_blocks(path: Path, changes: str = "accepted") -> list[Block]:
+    """Return the blocks of a .docx/.docm, .md or .txt file (by extension, then by content)."""
+    if changes not in ("accepted", "original"):
+        raise InputError(f"{path}: changes must be 'accepted' or 'original', not {changes!r}")
+    head = check_file(path)
+    suffix = path.suffix.lower()
+    if head.startswith(OLE_MAGIC):
+        raise InputError(f"{path}: {ole_kind(path)}")
+    if suffix == ".doc":
+        raise InputError(f"{path}: legacy Word .doc is not supported; save it as .docx")
+    if suffix in UNSUPPORTED:
+        raise InputError(f"{path}: {UNSUPPORTED[suffix]}")
+    if suffix in WORD_EXTENSIONS or (suffix not in TEXT_EXTENSIONS and head.startswith(ZIP_MAGIC)):
+        from ..docx_read import read_docx_blocks  # lxml only when a Word file is read
+
+        return read_docx_blocks(path, changes)
+    if path.stat().st_size > MAX_TEXT_BYTES:
+        raise InputError(f"{path}: text file larger than {MAX_TEXT_BYTES // 2**20} MB")
+    text = decode(path.read_bytes(), str(path))
+    return text_blocks(text)

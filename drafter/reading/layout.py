@@ -1,0 +1,319 @@
+"""Turn a flat sequence of text blocks (lines or Word paragraphs) into a Statute.
+
+Documents in the wild are flat: a heading "Article 3 - Incitement", then paragraphs "(1)",
+items "(a)", sub-items "(i)". This module recognises those shapes with or without Word heading
+styles, in English and French. It never raises on odd input: whatever it cannot place becomes
+an unnumbered paragraph, and a document without any article heading becomes a single
+article "1" holding every paragraph after the title (so that whole-statute rules still run).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Article, Division, Paragraph, Statute
+from . import patterns as P
+from .blocks import (
+    STARTS_UPPER,
+    Block,
+    has_heading_style,
+    heading_like,
+    marker_of,
+    normalise,
+    split_rest,
+)
+from .front import drop_table_of_contents, front_matter
+
+
+@dataclass
+class Header:
+    """A recognised article heading."""
+
+    designation: str
+    number: str
+    heading: str | None
+    body: str | None  # text after the heading on the same line (first paragraph)
+
+
+@dataclass
+class State:
+    """Numbering context inside the current article (to read "(i)" as a letter or a numeral)."""
+
+    last_item: str | None = None
+    last_roman: str | None = None
+    pending_notes: list[Paragraph] = field(default_factory=list)
+
+
+class Layout:
+    """Reads blocks into a Statute; one instance per document."""
+
+    def __init__(self, blocks: list[Block], language: str) -> None:
+        # Word's generated table of contents ("TOC 1" styles) repeats the headings.
+        self.blocks = [
+            b for b in blocks if normalise(b.text) and not (b.style or "").lower().startswith("toc")
+        ]
+        for b in self.blocks:
+            b.text = normalise(b.text)
+        self.language = language
+        words = [self._article_word(b.text) for b in self.blocks]
+        self.uses_article_word = any(w in ("article", "art") for w in words)
+        # French "Section 1" is a division; so is an English one in a statute of "Articles".
+        self.section_is_division = self.uses_article_word or language == "fr"
+        # What to call "3." headings: common-law statutes number sections, French ones articles.
+        self.numbered_designation = "Article" if language == "fr" else "Section"
+        self.after_heading_line = False  # is the block before the current one heading-like?
+        self.uses_words = self.uses_article_word or (
+            any(w in ("section", "§", "s.", "clause") for w in words)
+            and not self.section_is_division
+        )
+
+    @staticmethod
+    def _article_word(text: str) -> str | None:
+        m = P.ARTICLE_HEAD.match(text) or P.SHORT_SECTION_HEAD.match(text)
+        if not m or split_rest(m.group("rest")) is None:
+            return None
+        word = m.group("word").lower().rstrip(".")
+        return {"sec": "section"}.get(word, word if word != "s" else "s.")
+
+    # -- recognisers ---------------------------------------------------------------------
+
+    def division(self, block: Block) -> Division | None:
+        """Return the division a block opens ("PART II - Offences"), or None."""
+        m = P.DIVISION_HEAD.match(block.text)
+        if not m:
+            return None
+        kind = P.DIVISION_WORDS[m.group("word").lower()]
+        if m.group("word").lower() == "section" and not self.section_is_division:
+            return None
+        parts = split_rest(m.group("rest"))
+        if parts is None or parts[1] is not None and not has_heading_style(block):
+            return None
+        number = m.group("num")
+        heading = parts[0] or parts[1]
+        return Division(kind, number, heading, block.source_index)
+
+    def article(self, block: Block, last: Article | None) -> Header | None:
+        """Return the article heading a block opens, or None."""
+        text = block.text
+        m = P.ARTICLE_HEAD.match(text) or P.SHORT_SECTION_HEAD.match(text)
+        if m:
+            word = m.group("word")
+            if word.lower() in ("section", "sec.") and self.section_is_division:
+                return None
+            parts = split_rest(m.group("rest"))
+            if parts is None:
+                return None
+            designation = {"art": "Art.", "sec": "Sec."}.get(word.lower().rstrip("."), word)
+            if designation.isupper() and len(designation) > 3:
+                designation = designation.title()  # "ARTICLE" is typography, not a name
+            return Header(designation, m.group("num").strip(), parts[0], parts[1])
+        if self.uses_words:
+            return None
+        return self.numbered(block, last)
+
+    def numbered(self, block: Block, last: Article | None) -> Header | None:
+        """Read "3.", "3. Heading", "130 Incitement", "3. (1) A person..." as article 3."""
+        m = P.NUMBERED_HEAD.match(block.text)
+        if not m:
+            return None
+        number, rest = m.group("num"), (m.group("rest") or "").strip()
+        prev = int(re.sub(r"\D", "", last.number) or 0) if last else 0
+        n = int(re.sub(r"\D", "", number))
+        in_sequence = n == prev + 1 or (last is None and n <= 1) or number[-1:].isalpha()
+        if not rest:
+            return Header("", number, None, None) if in_sequence or n > prev else None
+        found = marker_of(rest)
+        if found and found[1] == "para" and rest.startswith("("):
+            return Header("", number, None, rest) if n > prev else None
+        if not STARTS_UPPER.match(rest):
+            return None
+        if (heading_like(rest, allow_period=False) or has_heading_style(block)) and n > prev:
+            return Header("", number, rest, None)
+        if not in_sequence or last is None and n != 1:
+            return None
+        # "1 This Act may be cited as..." (no dot) is a section only under a heading line.
+        if not m.group("dot") and not self.after_heading_line:
+            return None
+        # "3. A person who..." continues a list "1. ... 2. ..." inside an article if the
+        # article already has paragraph 2; otherwise it is article 3 written on one line.
+        if last is not None and any(p.number == str(n - 1) for p in last.paragraphs):
+            return None
+        return Header("", number, None, rest)
+
+    # -- paragraphs ----------------------------------------------------------------------
+
+    def paragraph(self, text: str, article: Article, state: State, index: int | None) -> Paragraph:
+        """Read a paragraph's marker into its number and level."""
+        found = marker_of(text)
+        if not found:
+            return Paragraph(text=text, source_index=index)
+        m, kind = found
+        body = text[m.end() :].strip()
+        if not body and kind != "bullet":
+            return Paragraph(text=text, source_index=index)
+        if kind == "bullet":
+            # A bullet sits under a numbered paragraph or a lead-in ending with ":", and
+            # beside the bullet or plain paragraph before it.
+            prev = article.paragraphs[-1] if article.paragraphs else None
+            level = 0
+            if prev is not None:
+                deeper = prev.number is not None or prev.text.endswith(":")
+                level = min(prev.level + deeper, 2)
+            return Paragraph(text=body, number=None, level=level, source_index=index)
+        number = m.group(1)
+        if kind == "roman" and self.is_letter(number, state):
+            kind = "item"
+        if kind == "para":
+            state.last_item = state.last_roman = None
+            return Paragraph(text=body, number=number, level=0, source_index=index)
+        if kind == "item":
+            state.last_item, state.last_roman = number, None
+            return Paragraph(text=body, number=number, level=1, source_index=index)
+        state.last_roman = number
+        return Paragraph(text=body, number=number, level=2, source_index=index)
+
+    @staticmethod
+    def is_letter(number: str, state: State) -> bool:
+        """Decide whether "(i)", "(v)", "(x)"... continues a list of letters (h, i) or numerals."""
+        last = state.last_item
+        if last and len(last) == len(number) and ord(number[0]) - ord(last[0].lower()) == 1:
+            return state.last_roman is None or number not in ("i", "ii")
+        if number == "i" or len(number) > 1:
+            return False
+        return state.last_roman is None and number in "cdlm"
+
+    # -- the document --------------------------------------------------------------------
+
+    def run(self) -> Statute:
+        """Return the Statute these blocks lay out."""
+        statute = Statute(language=self.language)
+        article: Article | None = None
+        last_article: Article | None = None
+        division: Division | None = None
+        state = State()
+        awaiting_heading = False
+        front: list[Block] = []
+        # What the previous block became: (the list it went into, the block), so that a
+        # heading printed *above* the number ("Offence of incitement" / "1 (1) A person...")
+        # can be taken back.
+        previous: tuple[list, Block] | None = None
+        for block in self.blocks:
+            if block.note:
+                note = Paragraph(text=block.text, source_index=block.source_index)
+                if article is None:
+                    front.append(block)
+                else:
+                    state.pending_notes.append(note)
+                continue
+            new_div = self.division(block)
+            if new_div is not None:
+                self.close(article, state)
+                article, division, awaiting_heading = None, new_div, new_div.heading is None
+                statute.body.append(new_div)
+                previous = None
+                continue
+            self.after_heading_line = bool(
+                previous and heading_like(previous[1].text, allow_period=False)
+            )
+            header = self.article(block, last_article)
+            if header is not None:
+                self.close(article, state)
+                if header.heading is None and previous and self.heading_above(previous, header):
+                    container, above = previous
+                    container.pop()
+                    header.heading = above.text
+                article = Article(
+                    number=header.number,
+                    heading=header.heading,
+                    designation=header.designation or self.numbered_designation,
+                    source_index=block.source_index,
+                )
+                state = State()
+                last_article, division, previous = article, None, None
+                statute.body.append(article)
+                awaiting_heading = header.heading is None and header.body is None
+                if header.body:
+                    article.paragraphs.append(
+                        self.paragraph(header.body, article, state, block.source_index)
+                    )
+                continue
+            if awaiting_heading and self.next_line_heading(block):
+                if article is not None:
+                    article.heading = block.text.rstrip(".")
+                elif division is not None:
+                    division.heading = block.text
+                awaiting_heading, previous = False, None
+                continue
+            awaiting_heading = False
+            if article is None and last_article is None:
+                front.append(block)  # before the first article: title, preamble...
+                previous = (front, block)
+                continue
+            # Text between a division heading and its first article stays with the article
+            # before it rather than being lost.
+            target = article or last_article
+            assert target is not None
+            target.paragraphs.append(self.paragraph(block.text, target, state, block.source_index))
+            previous = (target.paragraphs, block)
+        self.close(article, state)
+        if not statute.articles:
+            return self.without_articles(statute, front)
+        caught = drop_table_of_contents(statute)
+        front_matter(statute, front + caught)
+        return statute
+
+    def heading_above(self, previous: tuple[list, Block], header: Header) -> bool:
+        """Return True if the line above an article number is its heading (common-law style)."""
+        container, block = previous
+        text = block.text
+        if not (heading_like(text, allow_period=False) and STARTS_UPPER.match(text)):
+            return False
+        if P.ENACTING.search(text) or P.LONG_TITLE.match(text) or len(container) < 2:
+            return False  # never take the title, or an article's only paragraph
+        if isinstance(container[-1], Block) and (P.LAW_TITLE.search(text) or text.isupper()):
+            return False  # "REPUBLIC OF X", "THE PRESS ACT": front matter, not a heading
+        last = container[-1]
+        if isinstance(last, Paragraph) and (last.number is not None or last.level > 0):
+            return False
+        # Only where the number line cannot have its heading below it.
+        return has_heading_style(block) or header.body is not None or header.designation == ""
+
+    def next_line_heading(self, block: Block) -> bool:
+        """Return True if a block right after a bare "Article 3" line is that article's heading."""
+        if has_heading_style(block):
+            return True
+        text = block.text
+        return heading_like(text, allow_period=False) and bool(STARTS_UPPER.match(text))
+
+    @staticmethod
+    def close(article: Article | None, state: State) -> None:
+        """Attach the footnotes cited in an article at its end."""
+        if article is not None:
+            article.paragraphs.extend(state.pending_notes)
+        state.pending_notes.clear()
+
+    def without_articles(self, statute: Statute, front: list[Block]) -> Statute:
+        """Lay out a document without article headings: a title, then one article "1"."""
+        blocks = [b for b in self.blocks if not b.note]
+        head: list[Block] = []
+        if len(blocks) > 1 and heading_like(blocks[0].text, allow_period=False):
+            head.append(blocks[0])
+        rest = blocks[len(head) :]
+        while rest and (P.LONG_TITLE.match(rest[0].text) or P.ENACTING.search(rest[0].text)):
+            head.append(rest.pop(0))
+        front_matter(statute, head)
+        if rest:
+            article = Article(number="1", designation="Article", source_index=rest[0].source_index)
+            state = State()
+            for block in rest:
+                article.paragraphs.append(
+                    self.paragraph(block.text, article, state, block.source_index)
+                )
+            statute.body.append(article)
+        return statute
+
+
+def build_statute(blocks: list[Block], language: str) -> Statute:
+    """Lay out blocks (lines or Word paragraphs) as a Statute, without kinds or references."""
+    return Layout(blocks, language).run()

@@ -1,0 +1,92 @@
+"""Regular expressions for the printed structure of statutes: headings, divisions, markers.
+
+Kept apart from the layout logic so that the patterns can be read (and extended) as data.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An article number as printed: 3, 3A, 3bis, 3-1, 12.4, IV, premier, 1er.
+LATIN_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)"
+ARABIC = rf"\d+(?:[-.]\d+)*(?:\s?{LATIN_SUFFIX}\b|[A-Z]{{1,2}}\b|[a-z]\b)?"
+NUMBER = rf"(?:1er\b|{ARABIC}|premier\b|one\b|first\b|[IVXLC]+\b)"  # "Article One" (Rwanda)
+
+# "Article 3", "ARTICLE 3", "Art. 3.", "Article: 3", "Section 3", "Sec. 3", "s. 130", "§ 130".
+ARTICLE_HEAD = re.compile(
+    rf"^(?P<word>article|art\.?|section|sec\.|clause|§)\s*:?\s*(?P<num>{NUMBER})(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "s. 130" is lower-case only: "S." would be an initial.
+SHORT_SECTION_HEAD = re.compile(rf"^(?P<word>s\.)\s*(?P<num>{ARABIC})(?P<rest>.*)$")
+# Numbered headings without a word: "3.", "3. Offences", "130 Incitement", "3. (1) A person".
+NUMBERED_HEAD = re.compile(r"^(?P<num>\d+[A-Z]?)(?P<dot>\.?)(?:\s+(?P<rest>.*))?$")
+
+WORD_NUMBERS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "first": "1",
+    "second": "2", "third": "3", "fourth": "4", "fifth": "5",
+}  # fmt: skip
+DIVISION_WORDS = {
+    "part": "part", "book": "part", "livre": "part", "partie": "part",
+    "title": "title", "titre": "title",
+    "chapter": "chapter", "chapitre": "chapter",
+    "section": "section", "sous-section": "section", "subpart": "section", "division": "section",
+}  # fmt: skip
+DIVISION_HEAD = re.compile(
+    r"^(?P<word>sous-section|subpart|part|partie|book|livre|title|titre|chapter|chapitre|"
+    r"section|division)\s+(?P<num>\d+[A-Z]?|[IVXLC]+(?:er)?|premier|première|"
+    + "|".join(WORD_NUMBERS)
+    + r")\b\.?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+# A separator between a number and a heading: "Article 3 - Heading", "Article 3: Heading".
+SEPARATOR = re.compile(r"^\s*[.:]?\s*(?:[-–—:.]\s*)?")
+
+# Paragraph markers, in the order they are tried. Each gives (level, number).
+MARKERS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^\((\d+[A-Za-z]?)\)\s*"), "para"),  # (1) (1A)
+    (re.compile(r"^(\d+)\s*[°º]\s*[-–—.)]?\s*"), "para"),  # 1° (French)
+    (re.compile(r"^(\d+)[.)]\s+(?=\S)"), "para"),  # 1. 1)
+    (re.compile(r"^\(([ivxlcdm]+)\)\s*"), "roman"),  # (i) (ii) - or a letter, by context
+    (re.compile(r"^\(([a-z]{1,2})\)\s*"), "item"),  # (a) (aa)
+    (re.compile(r"^\(([A-Z])\)\s*"), "item"),  # (A)
+    (re.compile(r"^([ivxlcdm]+)[.)]\s+"), "roman"),  # i) ii.
+    (re.compile(r"^([a-z])\)\s*"), "item"),  # a)
+    (re.compile(r"^([a-z])\.\s+"), "item"),  # a.
+    (re.compile(r"^[-–—•·*▪◦‣]\s*"), "bullet"),  # - bullets
+]
+
+ROMAN = re.compile(r"^[ivxlcdm]+$")
+
+# Front matter. A long title is the English "An Act to..."; French titles ("Loi n° ... relative
+# à ...") are the title itself.
+LONG_TITLE = re.compile(
+    r"^(?:an act|a bill for an act|a bill|act)(?: of parliament)? (?:to|for|relating|respecting|"
+    r"concerning)\b",
+    re.IGNORECASE,
+)
+LAW_TITLE = re.compile(
+    r"\b(?:act|law|bill|decree|ordinance|proclamation|statute|code|loi|décret|ordonnance|"
+    r"projet de loi|proposition de loi)\b",
+    re.IGNORECASE,
+)
+ENACTING = re.compile(
+    r"\b(?:be it enacted|enacted by|parliament enacts|hereby enacts|enacts as follows|"
+    r"has adopted|have adopted|adopte|a adopté|ont adopté|a délibéré|promulgue|promulgate|"
+    r"the following (?:act|law)\b|(?:decrees|ordains|orders|proclaims|décrète|ordonne)\b[^.]{0,30}"
+    r"(?:as follows|:)\s*$)"
+    r"|^(?:ordains|decrees|décrète|ordonne|arrête)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# Verbs that make a short line a sentence rather than a heading.
+FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|shall|may|must|applies|apply|means|includes|has|have|est|sont|peut|"
+    r"peuvent|doit|doivent|s['’]applique(?:nt)?|entre|désigne|constitue)\b",
+    re.IGNORECASE,
+)
+
+# Text that ends a sentence: a line ending so is not a heading.
+SENTENCE_END = re.compile(r"[.;,:—–-]\s*$")  # a dash ends a lead-in: "...requires—"

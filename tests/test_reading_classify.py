@@ -1,0 +1,183 @@
+"""Article kinds, definitions, cross-references and language detection (drafter.reading)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafter.model import Article, Paragraph
+from drafter.model import ArticleKind as K
+from drafter.reading import read_text
+from drafter.reading.classify import classify_article
+from drafter.reading.language import detect_language
+
+KINDS = [
+    # (heading, text, language, expected)
+    ("Definitions", "In this Act: (a) x;", "en", K.DEFINITIONS),
+    (None, '"genocide" means any act listed in the Convention.', "en", K.DEFINITIONS),
+    ("Interpretation", "Words have their ordinary meaning.", "en", K.DEFINITIONS),
+    ("Incitement", "A person who incites genocide commits an offence.", "en", K.OFFENCE),
+    (None, "Any person who publicly denies genocide is guilty of an offence.", "en", K.OFFENCE),
+    (None, "Whoever insults the nation shall be punished with imprisonment.", "en", K.OFFENCE),
+    (None, "Any person who spreads hatred shall be liable to a fine.", "en", K.OFFENCE),
+    ("Offences and penalties", "A person who incites shall be liable to a fine.", "en", K.OFFENCE),
+    (
+        "Penalties",
+        "A person who commits an offence under Article 3 is liable to a fine.",
+        "en",
+        K.SANCTION,
+    ),
+    (
+        None,
+        "The penalty for the offence in Article 3 is imprisonment for 2 years.",
+        "en",
+        K.SANCTION,
+    ),
+    ("Sentencing", "The court shall impose the least severe sanction.", "en", K.SANCTION),
+    (
+        "Prosecution",
+        "Proceedings require the consent of the Prosecutor-General.",
+        "en",
+        K.PROCEDURE,
+    ),
+    (None, "An appeal lies to the Court of Appeal against any conviction.", "en", K.PROCEDURE),
+    ("Exceptions", "Nothing in this Act applies to research.", "en", K.EXCEPTIONS),
+    (None, "Article 3 does not apply to academic research.", "en", K.EXCEPTIONS),
+    (None, "No person under the age of 14 is criminally liable.", "en", K.EXCEPTIONS),
+    ("Entry into force", "On publication.", "en", K.FINAL),
+    (None, "This Act comes into force on 1 July 2026.", "en", K.FINAL),
+    (None, "The Press Act 1990 is repealed.", "en", K.FINAL),
+    ("Review", "Within five years the Minister shall report.", "en", K.FINAL),
+    ("Judicial review", "Decisions are subject to judicial review.", "en", K.PROCEDURE),
+    ("Purpose", "This Act protects people from incitement.", "en", K.GENERAL),
+    (None, "This Act applies throughout the territory.", "en", K.GENERAL),
+    (None, "This Act applies to statements made before its commencement.", "en", K.GENERAL),
+    (None, "« génocide » désigne les actes énumérés.", "fr", K.DEFINITIONS),
+    (None, "La haine s'entend d'un sentiment intense.", "fr", K.DEFINITIONS),
+    (None, "Est puni de cinq ans d'emprisonnement le fait d'inciter au génocide.", "fr", K.OFFENCE),
+    (None, "Quiconque nie le génocide est puni d'une amende.", "fr", K.OFFENCE),
+    (None, "Ce fait constitue une infraction.", "fr", K.OFFENCE),
+    (None, "L'infraction prévue à l'article 2 est punie de dix ans.", "fr", K.SANCTION),
+    ("Peines", "La juridiction peut prononcer un travail d'intérêt général.", "fr", K.SANCTION),
+    (None, "Les poursuites sont engagées par le ministère public.", "fr", K.PROCEDURE),
+    (None, "L'article 2 ne s'applique pas aux travaux de recherche.", "fr", K.EXCEPTIONS),
+    (None, "La présente loi entre en vigueur le jour de sa publication.", "fr", K.FINAL),
+    (None, "La loi n° 12 est abrogée.", "fr", K.FINAL),
+    (None, "La République honore la mémoire des victimes.", "fr", K.GENERAL),
+]
+
+
+@pytest.mark.parametrize(("heading", "text", "language", "expected"), KINDS)
+def test_article_kind(heading: str | None, text: str, language: str, expected: K) -> None:
+    article = Article(number="1", heading=heading, paragraphs=[Paragraph(text)])
+    assert classify_article(article, language) == expected
+
+
+def test_kinds_are_set_when_reading() -> None:
+    statute = read_text(
+        "Article 1 - Definitions\nx.\nArticle 2\nA person who incites commits an offence."
+    )
+    assert [a.kind for a in statute.articles] == [K.DEFINITIONS, K.OFFENCE]
+
+
+DEFINITIONS = [
+    ('"genocide" means an act.', "en", ["genocide"]),
+    ("“public place” includes a road.", "en", ["public place"]),
+    ("'hatred' means an emotion.", "en", ["hatred"]),
+    ('"court" means the High Court; "judge" means a judge of it.', "en", ["court", "judge"]),
+    ("In this Act, incitement means urging others to act.", "en", ["incitement"]),
+    ("For the purposes of this Act, the term hatred means an emotion.", "en", ["hatred"]),
+    ("« génocide » désigne les actes.", "fr", ["génocide"]),
+    ("« publiquement » s'entend de tout lieu public.", "fr", ["publiquement"]),
+    ("« haine » : un sentiment intense.", "fr", ["haine"]),
+    ("On entend par « incitation » : le fait d'appeler.", "fr", ["incitation"]),
+    ("Au sens de la présente loi, l'idéologie du génocide s'entend de tout ensemble.", "fr",
+     ["idéologie du génocide"]),
+    ("A person who incites commits an offence.", "en", []),
+    ("The Minister means business.", "en", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "language", "terms"), DEFINITIONS)
+def test_definitions(text: str, language: str, terms: list[str]) -> None:
+    statute = read_text(f"Article 1 - Scope\n{text}", language=language)
+    assert [d.term for d in statute.definitions] == terms
+
+
+def test_definition_records_article_paragraph_and_text() -> None:
+    statute = read_text(
+        'Article 2 - Definitions\nIn this Act:\n(a) "group" means a national group;'
+    )
+    (definition,) = statute.definitions
+    assert (definition.article, definition.paragraph) == ("2", 2)
+    assert definition.text == "a national group;"
+
+
+def test_definitions_article_list_items() -> None:
+    text = "Article 1 - Definitions\nIn this Act:\n(a) genocide: an act listed;\n(b) publicly means openly."
+    assert [d.term for d in read_text(text).definitions] == ["genocide", "publicly"]
+
+
+REFERENCES = [
+    ("as provided in Article 7.", [("7", None, None)]),
+    ("under Article 7(2)(b) of this Act", [("7", "2", "b")]),
+    ("under Article 7(b)", [("7", None, "b")]),
+    ("Articles 3 to 5 apply", [("3", None, None), ("4", None, None), ("5", None, None)]),
+    ("Articles 3 and 6 apply", [("3", None, None), ("6", None, None)]),
+    ("section 12 applies", [("12", None, None)]),
+    ("under s. 12", [("12", None, None)]),
+    ("under §§ 2 and 3", [("2", None, None), ("3", None, None)]),
+    ("under paragraph (2)", [("1", "2", None)]),
+    ("l'article premier de la présente loi", [("premier", None, None)]),
+    ("aux articles 2 et 3", [("2", None, None), ("3", None, None)]),
+    ("Article 3 of the Penal Code", []),
+    ("article 6 of Law No. 18/2008", []),
+    ("article 20(2) of the International Covenant", []),
+    ("l'article 6 du Statut de Rome", []),
+    ("l'article 3 de la loi n° 2008-12", []),
+    ("as this article provides", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERENCES)
+def test_cross_references(text: str, expected: list) -> None:
+    statute = read_text(f"Article 1 - Scope\nIt applies {text}.")
+    got = [(r.target_article, r.target_paragraph, r.target_item) for r in statute.cross_references]
+    assert got == expected
+    for ref in statute.cross_references:
+        para = statute.articles[0].paragraphs[ref.paragraph - 1].text
+        assert para[ref.start : ref.end] == ref.text
+        assert ref.article == "1"
+
+
+LANGUAGES = [
+    ("A person who incites others to commit genocide commits an offence.", "en"),
+    ("Est puni de cinq ans d'emprisonnement le fait d'inciter à commettre un génocide.", "fr"),
+    ("La présente loi entre en vigueur le jour de sa publication.", "fr"),
+    ("This Act comes into force on the day of its publication.", "en"),
+    ("", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LANGUAGES)
+def test_language_detection(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+def test_explicit_language_wins() -> None:
+    assert read_text("Article 1\nLa loi.", language="en").language == "en"
+    assert read_text("Article 1\nLa présente loi entre en vigueur.").language == "fr"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Article 1", "Art. 2 - X", "(1) text;", "(a) item", "(i) sub", "- bullet", "PART I", "3.",
+    "Section 4", "Chapitre II", "", "« x » désigne y", '"y" means z', "Articles 1 to 3", "§",
+    "1. A person", "i) x", "Titre premier", "1° a", "BE IT ENACTED", "An Act to do things",
+]) | st.text(), max_size=20))  # fmt: skip
+def test_any_text_reads_without_crashing(lines: list[str] | str) -> None:
+    text = "\n".join(lines) if isinstance(lines, list) else lines
+    statute = read_text(text)
+    for article in statute.articles:
+        assert all(0 <= p.level <= 2 for p in article.paragraphs)
