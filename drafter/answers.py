@@ -8,6 +8,7 @@ names the template the file is for; validation ignores it.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import tomllib
@@ -183,6 +184,12 @@ def condition_holds(param: Parameter, answers: dict, template: Template | None =
 
 def validate_answers(template: Template, answers: dict, source: str = "answers") -> dict:
     """Return complete nested answers (defaults filled); raise one AnswersError with all problems."""
+    meant = answers.get("template")
+    if meant is not None and meant != template.name:
+        # Every other problem would be noise: the file answers another template's questions.
+        raise _problems_error(
+            source, [("template", f"the file is for {meant!r}, not {template.name!r}")]
+        )
     names = {q.name for q in template.questions}
     problems = _unknown_keys(answers, names)
     # Conditions see what was given plus every default, so a condition on a question the file
@@ -238,7 +245,7 @@ def prompt_answers(template: Template, given: dict, ask_all: bool = False) -> di
     """Ask with click.prompt for each question not in ``given`` (all if ask_all); return merged."""
     import click
 
-    answers = json.loads(json.dumps(given))  # a deep copy that stays plain data
+    answers = copy.deepcopy(given)
     context: dict = {}
     for q in template.questions:
         if q.default is not None:

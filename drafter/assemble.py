@@ -18,6 +18,7 @@ from jinja2 import (
     FileSystemLoader,
     FunctionLoader,
     StrictUndefined,
+    TemplateNotFound,
     TemplateSyntaxError,
 )
 from jinja2 import TemplateError as JinjaError
@@ -28,57 +29,24 @@ from .answers import check_value
 from .errors import AssemblyError, DrafterError, TemplateError
 from .library import Library, did_you_mean
 from .library_model import Clause, ClauseUse, Draft, Template
-from .markup import LEVELS, letter, parse_attrs, parse_markup, roman, terms_used, tokenize
+from .markup import LEVELS, parse_markup, terms_used, tokenize
+from .model import Article
 from .paths import builtin_dir
 
 CLAUSE_PREFIX = "@clause/"
 DEFINITIONS_LINE = re.compile(r"^[ \t]*::definitions[ \t]*$", re.MULTILINE)
 ARTICLE_LABEL = re.compile(r"^[ \t]*::article\b[^\n]*\{[^{}\n]*\blabel=([^\s}]+)", re.MULTILINE)
 
-
-EN_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-EN_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-FR_UNITS = [
-    "zéro",
-    "un",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "six",
-    "sept",
-    "huit",
-    "neuf",
-    "dix",
-    "onze",
-    "douze",
-    "treize",
-    "quatorze",
-    "quinze",
-    "seize",
-]
-FR_TENS = ["_", "dix", "vingt", "trente", "quarante", "cinquante", "soixante"]
+# Number words for max_words(); 0-999,999 covers every term, fine and period in a statute.
+EN_UNITS = (  # noqa: SIM905
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+EN_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()  # noqa: SIM905
+FR_UNITS = (  # noqa: SIM905
+    "zéro un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize"
+).split()
+FR_TENS = "_ dix vingt trente quarante cinquante soixante".split()  # noqa: SIM905
 
 
 def _en(n: int) -> str:
@@ -205,6 +173,11 @@ class Renderer:
         except TemplateSyntaxError as exc:
             where = self._where(exc.filename, exc.lineno)
             raise TemplateError(f"{where}: {exc.message}") from exc
+        except TemplateNotFound as exc:
+            roots = ", ".join(display_path(str(p)) for p in self.library.template_roots())
+            raise TemplateError(
+                f"{self._location(exc)}template file {exc.name!r} not found (searched {roots})"
+            ) from exc
         except SecurityError as exc:
             raise TemplateError(f"{self._location(exc)}blocked by the sandbox: {exc}") from exc
         except JinjaError as exc:
@@ -212,6 +185,10 @@ class Renderer:
         except DrafterError as exc:
             # e.g. a bad clause() parameter: say which template line asked for it
             raise type(exc)(f"{self._location(exc)}{exc}") from exc
+        except RecursionError as exc:
+            raise TemplateError(
+                f"{self._location(exc)}a clause or template includes itself"
+            ) from exc
         except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
             raise TemplateError(f"{self._location(exc)}{type(exc).__name__}: {exc}") from exc
 
@@ -327,35 +304,37 @@ def render_clause_plain(library: Library, found: Clause) -> str:
     """Render a clause with its defaults and return it as plain text without markers."""
     renderer = Renderer(library, found.language)
     name = f"{CLAUSE_PREFIX}{found.language}/{found.id}"
-    markup = renderer.render(name, clause_parameters(found, {}))
+    # A text parameter with no default (the title of the law to repeal) shows as a placeholder:
+    # this text is a suggestion to read, never a draft.
+    placeholders = {
+        p.name: f"[{p.name.replace('_', ' ')}]"
+        for p in found.parameters
+        if p.default is None and p.required and p.type in ("string", "text")
+    }
+    markup = renderer.render(name, clause_parameters(found, placeholders))
     return markup_to_plain(markup)
 
 
 def markup_to_plain(markup: str) -> str:
-    """Turn statute markup into readable plain text: headings, paragraphs, lettered items."""
+    """Turn clause markup into readable plain text numbered as in a statute, markers removed."""
+    # References cannot be resolved outside a statute: show the label they point to.
+    text = re.sub(
+        r"\[\[ref:([^\]/]+)((?:/[^\]/]+)*)\]\]",
+        lambda m: f"Article [{m.group(1)}]" + "".join(f"({p})" for p in m.group(2).split("/")[1:]),
+        markup,
+    )
+    text = DEFINITIONS_LINE.sub("", text)
+    first = next((b.directive for b in tokenize(text)), None)
+    if first in LEVELS:  # a definition clause is a bare item: give it an article to sit in
+        text = "::article\n" + text
     out: list[str] = []
-    counters = [0, 0, 0]
-    for block in tokenize(markup):
-        text = re.sub(
-            r"\[\[ref:([^\]/]+)((?:/[^\]/]+)*)\]\]",
-            lambda m: (
-                f"Article [{m.group(1)}]" + "".join(f"({p})" for p in m.group(2).split("/")[1:])
-            ),
-            block.text,
-        )
-        text = re.sub(
-            r"\[\[term:([^\]|]+)(?:\|([^\]]+))?\]\]", lambda m: m.group(2) or m.group(1), text
-        )
-        if block.directive == "article":
-            heading, _ = parse_attrs(text, block.line)
-            out.append(heading)
-            counters = [0, 0, 0]
-        elif block.directive in LEVELS:
-            level = LEVELS[block.directive]
-            counters[level] += 1
-            counters[level + 1 :] = [0] * (2 - level)
-            marker = {0: "", 1: f"({letter(counters[1])}) ", 2: f"({roman(counters[2])}) "}[level]
-            out.append("  " * level + marker + text)
-        elif block.directive != "definitions":
-            out.append(text)
+    for block in parse_markup(text).body:
+        if isinstance(block, Article):
+            if block.heading:
+                out.append(block.heading)
+            for para in block.paragraphs:
+                marker = f"{para.marker} " if para.marker else ""
+                out.append("  " * para.level + marker + para.text)
+        else:
+            out.append(f"{block.caption} {block.heading or ''}".strip())
     return "\n".join(out)

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from .errors import InputError
-from .reading.blocks import STARTS_UPPER, Block, heading_like, marker_of, normalise
-from .reading.text import starts_block
+from .reading.blocks import Block
+from .reading.text import split_breaks
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -77,10 +78,16 @@ class Package:
         try:
             data = self.zip.read(name)
             return etree.fromstring(data, PARSER)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
             raise InputError(f"{self.path}: corrupt part {name} in the .docx ({exc})") from exc
+        except (RuntimeError, NotImplementedError) as exc:  # encrypted or unknown compression
+            raise InputError(f"{self.path}: cannot read part {name} ({exc})") from exc
         except etree.XMLSyntaxError as exc:
             raise InputError(f"{self.path}: invalid XML in {name}: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the zip file."""
+        self.zip.close()
 
     def main_part(self) -> str:
         """Return the name of the main document part, following the package relationships."""
@@ -304,7 +311,8 @@ class Reader:
         rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
         if rpr is None:
             return False
-        return rpr.find(qn("w:del" if self.changes == "accepted" else "w:ins")) is not None
+        gone = ("w:del", "w:moveFrom") if self.changes == "accepted" else ("w:ins", "w:moveTo")
+        return any(rpr.find(qn(tag)) is not None for tag in gone)
 
     def label(self, p: etree._Element, style_id: str | None) -> str:
         """Return the list number Word shows before the paragraph ("(1)", "a)"), or ""."""
@@ -425,32 +433,6 @@ class BlockList:
         return self.blocks
 
 
-def split_breaks(text: str) -> list[str]:
-    """Split a paragraph at manual line breaks where they separate a heading from its text.
-
-    "Article 3<br>Incitement<br>(1) A person..." is three blocks; a break in the middle of a
-    sentence (text pasted from a PDF) is read as a space.
-    """
-    pieces = text.split("\n")
-    out = [pieces[0]]
-    for piece in pieces[1:]:
-        prev, line = normalise(out[-1]), normalise(piece)
-        if not prev or not line:
-            out[-1] = f"{out[-1]} {piece}"
-        elif (
-            starts_block(line)
-            or starts_block(prev)
-            and not marker_of(prev)
-            or heading_like(prev, allow_period=False)
-            and STARTS_UPPER.match(line)
-            and len(prev.split()) <= 8
-        ):
-            out.append(piece)
-        else:
-            out[-1] = f"{out[-1]} {piece}"
-    return out
-
-
 def hidden(run: etree._Element) -> bool:
     """Return True for a run formatted as hidden text (w:vanish), which Word does not show."""
     vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
@@ -477,17 +459,22 @@ def read_notes(reader: Reader, package: Package, parts: dict[str, str]) -> None:
 def read_docx_blocks(path: Path, changes: str = "accepted") -> list[Block]:
     """Return the text blocks of a Word document (InputError if it is not a readable .docx)."""
     package = Package(path)
-    root = package.xml(package.main)
-    body = root.find(qn("w:body")) if root is not None else None
-    if body is None:
-        raise InputError(f"{path}: not a Word document (no w:body in {package.main})")
-    parts = package.related()
-    folder = posixpath.dirname(package.main)
-    styles = Styles.parse(package.xml(parts.get("/styles", posixpath.join(folder, "styles.xml"))))
-    numbering = Numbering.parse(
-        package.xml(parts.get("/numbering", posixpath.join(folder, "numbering.xml")))
-    )
-    numbering.link_styles(styles)
-    reader = Reader(changes, styles, numbering, {})
-    read_notes(reader, package, parts)
-    return reader.blocks(body)
+    try:
+        root = package.xml(package.main)
+        body = root.find(qn("w:body")) if root is not None else None
+        if body is None:
+            raise InputError(f"{path}: not a Word document (no w:body in {package.main})")
+        parts = package.related()
+        folder = posixpath.dirname(package.main)
+        styles = Styles.parse(
+            package.xml(parts.get("/styles", posixpath.join(folder, "styles.xml")))
+        )
+        numbering = Numbering.parse(
+            package.xml(parts.get("/numbering", posixpath.join(folder, "numbering.xml")))
+        )
+        numbering.link_styles(styles)
+        reader = Reader(changes, styles, numbering, {})
+        read_notes(reader, package, parts)
+        return reader.blocks(body)
+    finally:
+        package.close()

@@ -11,6 +11,7 @@ A library folder given with ``--library DIR`` holds ``DIR/templates/<name>/templ
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -104,11 +105,17 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _schema_error(path: Path, data: Any, schema: dict) -> None:
-    """Raise a one-line LibraryError for the first schema violation in ``data``."""
+@functools.cache
+def _validator(kind: str) -> Any:
+    """Return a compiled validator for clause or template metadata (built once per run)."""
     import jsonschema  # imported here: only needed when a file is actually loaded
 
-    validator = jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(CLAUSE_SCHEMA if kind == "clause" else TEMPLATE_SCHEMA)
+
+
+def _schema_error(path: Path, data: Any, schema: dict) -> None:
+    """Raise a one-line LibraryError for the first schema violation in ``data``."""
+    validator = _validator("clause" if schema is CLAUSE_SCHEMA else "template")
     # An unknown key first: a misspelt key also shows up as a missing one, and the typo is the news.
     errors = sorted(
         validator.iter_errors(data),
@@ -126,7 +133,8 @@ def _schema_error(path: Path, data: Any, schema: dict) -> None:
         allowed = schema["properties"] if not err.absolute_path else _PARAMETER_SCHEMA["properties"]
         extra = [k for k in err.instance if k not in allowed]
         hint = did_you_mean(extra[0], allowed) if extra else ""
-        raise LibraryError(f"{path}: {where}: unknown key {extra[0] if extra else '?'!r}{hint}")
+        inside = f"{where}: " if err.absolute_path else ""
+        raise LibraryError(f"{path}: {inside}unknown key {extra[0] if extra else '?'!r}{hint}")
     raise LibraryError(f"{path}: key {where!r}: {err.message}")
 
 
@@ -218,6 +226,12 @@ def load_clause(path: Path, origin: str = BUILTIN) -> Clause:
         raise LibraryError(f"{path}: key 'sources': unknown authority id {unknown[0]!r}")
     if not body.strip():
         raise LibraryError(f"{path}: the clause has no text after its front matter")
+    written = re.search(r"^::article\b[^\n]*\{[^{}\n]*\blabel=([^\s}]+)", body, re.MULTILINE)
+    if meta.get("label") and (written is None or written.group(1) != meta["label"]):
+        found = written.group(1) if written else "none"
+        raise LibraryError(
+            f"{path}: key 'label' is {meta['label']!r} but the article's label is {found!r}"
+        )
     return Clause(
         id=clause_id,
         title=meta["title"],
@@ -282,6 +296,8 @@ class Library:
             for root, origin in reversed(self._roots("clause_library")):
                 here: dict[tuple[str, str], Path] = {}
                 for path in sorted(root.rglob("*.j2")):
+                    if any(part.startswith(".") for part in path.relative_to(root).parts):
+                        continue  # editor backups and hidden folders are not clauses
                     clause = load_clause(path, origin)
                     key = (clause.id, clause.language)
                     if key in here:
@@ -320,9 +336,20 @@ class Library:
 
     def definition_clause(self, term: str, language: str = "en") -> Clause:
         """Return the definitions clause that introduces ``term``; unknown -> LibraryError."""
-        for clause in self.clauses(language=language, category="definitions"):
-            if term in clause.introduces:
-                return clause
+        candidates = [
+            c
+            for c in self.clauses(language=language, category="definitions")
+            if term in c.introduces
+        ]
+        if candidates:
+            # A user folder's definition wins over the built-in one, even under another id.
+            rank = {origin: i for i, (_, origin) in enumerate(self._roots("clause_library"))}
+            candidates.sort(key=lambda c: rank.get(c.origin, len(rank)))
+            best = [c for c in candidates if c.origin == candidates[0].origin]
+            if len(best) > 1:
+                ids = " and ".join(c.id for c in best)
+                raise LibraryError(f"term {term!r} is introduced by both {ids} ({best[0].origin})")
+            return best[0]
         slug = re.sub(r"[\s-]+", "_", term.strip().lower())
         try:
             return self.clause(f"definitions.{slug}", language)

@@ -72,7 +72,7 @@ def format_value(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if value is None:
-        return "(none)"
+        return "(not given)"
     if isinstance(value, (list, tuple)):
         return "; ".join(format_value(v) for v in value) or "(none)"
     if isinstance(value, dict):

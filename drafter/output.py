@@ -75,7 +75,10 @@ def source_date() -> dt.datetime:
     """Return the fixed document date: SOURCE_DATE_EPOCH if set, else 2000-01-01 UTC."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if raw.isdigit():
-        return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
+        try:
+            return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            pass  # beyond what a date can hold: ignore it, as reproducible-builds tools do
     return DEFAULT_EPOCH
 
 
@@ -83,7 +86,7 @@ def _zip_date() -> tuple[int, int, int, int, int, int]:
     if not os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
         return ZIP_EPOCH
     when = source_date()
-    if when.year < 1980:
+    if not 1980 <= when.year <= 2107:  # the range a zip entry's date can hold
         return ZIP_EPOCH
     return (when.year, when.month, when.day, when.hour, when.minute, when.second & ~1)
 

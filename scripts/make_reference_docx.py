@@ -36,6 +36,16 @@ CENTER, JUSTIFY, LEFT = (
 )
 FONT = "Times New Roman"  # LibreOffice substitutes the metric-compatible Liberation Serif
 STEP = Cm(1.0)  # the hanging indent of one numbering level
+WIDE = Cm(1.3)  # the hanging indent of sub-items
+
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+    b'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>drafter</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    b"<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
 
 # name -> (alignment, size pt, bold, italic, space before, space after, keep with next,
 #          left indent, first-line indent)
@@ -50,7 +60,8 @@ STYLES: dict[str, tuple] = {
     "Statute Text": (JUSTIFY, 12, False, False, 0, 6, False, None, None),
     "Statute Paragraph": (JUSTIFY, 12, False, False, 0, 6, False, STEP, -STEP),
     "Statute Item": (JUSTIFY, 12, False, False, 0, 4, False, STEP * 2, -STEP),
-    "Statute Subitem": (JUSTIFY, 12, False, False, 0, 4, False, STEP * 3, -STEP),
+    # Wider: "(viii)" does not fit in one step and would push its text to the next tab.
+    "Statute Subitem": (JUSTIFY, 12, False, False, 0, 4, False, STEP * 2 + WIDE, -WIDE),
     "Memo Title": (CENTER, 16, True, False, 0, 6, True, None, None),
     "Memo Subtitle": (CENTER, 13, False, True, 0, 18, True, None, None),
     "Memo Heading": (LEFT, 13, True, False, 18, 6, True, None, None),
@@ -118,6 +129,11 @@ def build() -> bytes:
     for rid, rel in list(document.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
             document.part.rels.pop(rid)
+    # The template's app.xml claims the file was made by Word, with a page count; say who made
+    # it instead and leave the counts out (they are optional, and Word recomputes them).
+    for package_part in package.iter_parts():
+        if package_part.partname == "/docProps/app.xml":
+            package_part._blob = APP_XML
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(12)

@@ -119,6 +119,14 @@ def test_single_problem_is_one_line(answers: dict, message: str) -> None:
     assert "\n" not in str(info.value)
 
 
+def test_answers_for_another_template_are_refused() -> None:
+    with pytest.raises(
+        AnswersError, match=r"^answers: template: the file is for 'other', not 't'$"
+    ):
+        validate_answers(TPL, {"template": "other", "unknown": 1})
+    assert validate_answers(TPL, {"template": "t", "state": {"name": "X"}})["state"]["name"] == "X"
+
+
 def test_jinja_syntax_in_answers_is_accepted_as_text() -> None:
     # It is data; assembly must print it literally (tested in test_assemble).
     result = validate_answers(TPL, {"state": {"name": "{{ 7 * 7 }} {% if x %}"}})

@@ -106,6 +106,27 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
         build(tmp_path, templates=mini("{% endif %}", "{% endfi %}"))
 
 
+def test_clause_including_itself(tmp_path: Path) -> None:
+    clauses = dict(CLAUSES)
+    clauses["offence/offence.hatred.j2"] = CLAUSES["offence/offence.hatred.j2"].replace(
+        "{{ max_words(max_years) }}", "{{ clause('offence.hatred') }}"
+    )
+    with pytest.raises(
+        TemplateError, match="offence.hatred.j2:18: a clause or template includes itself"
+    ):
+        build(tmp_path, clauses=clauses)
+
+
+def test_missing_parent_template(tmp_path: Path) -> None:
+    with pytest.raises(
+        TemplateError, match=r"statute\.j2:1: template file 'base/nope.j2' not found"
+    ):
+        build(
+            tmp_path,
+            templates=mini('{% extends "base/statute.j2" %}', '{% extends "base/nope.j2" %}'),
+        )
+
+
 def test_error_in_clause_body_gives_the_line_in_the_clause_file(tmp_path: Path) -> None:
     clauses = dict(CLAUSES)
     clauses["offence/offence.hatred.j2"] = CLAUSES["offence/offence.hatred.j2"].replace(
@@ -166,6 +187,12 @@ def test_sandbox_blocks_internals_with_a_clear_error(tmp_path: Path, expression:
     assert "sandbox" in text or "undefined" in text  # blocked either way, never rendered
 
 
+@pytest.mark.parametrize("name", ["../../../../etc/passwd", "/etc/passwd"])
+def test_templates_cannot_include_files_outside_the_library(tmp_path: Path, name: str) -> None:
+    with pytest.raises(TemplateError, match="not found"):
+        build(tmp_path, templates=mini("::para In this Act:", '{% include "' + name + '" %}'))
+
+
 def test_jinja_in_answers_stays_inert(tmp_path: Path) -> None:
     name = "{{ 7 * 7 }} {% raw %}{{ clause('offence.hatred') }}"
     draft = build(tmp_path, {"state": {"name": name}})
@@ -201,18 +228,28 @@ def test_tiers_and_variants_follow_answers() -> None:
     full = assemble(
         tpl, validate_answers(tpl, load_answers(ROOT / "examples/republic-of-aurelia.yaml")), lib
     )
-    labels = [a.label for a in full.statute.articles]
-    assert {"incitement_hatred", "denial", "sunset"} <= set(labels)
-    assert (
-        "Aurelian Commission for Human Rights"
-        in full.statute.article(full.statute.articles[labels.index("prosecution")].number).text
-    )
-    assert "seven (7) years" in full.statute.articles[labels.index("incitement_genocide")].text
+    articles = {a.label: a for a in full.statute.articles}
+    assert {"incitement_hatred", "denial", "sunset", "prevention", "dissolution"} <= set(articles)
+    assert "Aurelian Commission for Human Rights" in articles["prosecution"].text
+    assert articles["prosecution"].clause == "authority.commission_referral"
+    assert "seven (7) years" in articles["incitement_genocide"].text
+    # the penalty scale refers to each offence by its number, resolved after numbering
+    scale = articles["sentencing"]
+    assert scale.clause == "sanctions.graduated"
+    offences = [articles[k].caption for k in ("incitement_genocide", "incitement_hatred", "denial")]
+    assert [p.text.split(",")[0] for p in scale.paragraphs if p.level == 1] == [
+        f"an offence under {caption}" for caption in offences
+    ]
     minimal = assemble(
         tpl, validate_answers(tpl, load_answers(ROOT / "examples/kingdom-of-borealis.yaml")), lib
     )
-    labels = [a.label for a in minimal.statute.articles]
-    assert not {"incitement_hatred", "denial", "sunset", "dissolution"} & set(labels)
+    articles = {a.label: a for a in minimal.statute.articles}
+    assert not {"incitement_hatred", "denial", "sunset", "dissolution", "prevention"} & set(
+        articles
+    )
+    assert articles["prosecution"].clause == "authority.prosecutor_consent"
+    assert "Director of Public Prosecutions" in articles["prosecution"].text
+    assert articles["sentencing"].clause == "sanctions.sentencing"
     assert minimal.statute.title == "Incitement to Genocide Act, 2027"
 
 
@@ -244,9 +281,10 @@ def test_number_words(n: int, en: str, fr: str) -> None:
 def test_clause_text_of_builtin_clauses_renders() -> None:
     lib = Library()
     for clause in lib.clauses():
-        if all(p.default is not None or not p.required for p in clause.parameters):
-            text = lib.clause_text(clause.id, clause.language)
-            assert text and "{{" not in text and "[[" not in text, clause.id
+        text = lib.clause_text(clause.id, clause.language)
+        assert text and "{{" not in text and "[[" not in text, clause.id
+    # a required text parameter without a default shows as a placeholder
+    assert "[law title]" in lib.clause_text("final.repeal")
 
 
 def test_dedent_helper_sanity() -> None:

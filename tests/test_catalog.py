@@ -76,10 +76,14 @@ def test_text_rules_have_patterns_in_english_and_french():
             assert set(rule.options["patterns"]) >= {"en", "fr"}, rule.code
 
 
-def test_builtin_rules_are_parsed_once():
+def test_builtin_rules_are_parsed_once_and_patterns_compiled_once():
     first = load_rules()
     second = load_rules()
-    assert all(a is b for a, b in zip(first, second, strict=True))
+    for a, b in zip(first, second, strict=True):
+        assert a == b
+        assert catalog.patterns.compile_rule(a) is catalog.patterns.compile_rule(b)
+    first[0].severity = "info"  # a caller's change does not leak into the cache
+    assert load_rules()[0].severity == second[0].severity
 
 
 def test_extra_dir_overrides_builtin_rule(tmp_path):

@@ -26,21 +26,16 @@ ROOT = Path(__file__).resolve().parent.parent
 LIBRARY = ROOT / "clause_library"
 CATALOGUE = ROOT / "docs" / "architecture.md"
 
-CATEGORIES = {
-    "general",
-    "definitions",
-    "offence",
-    "assessment",
-    "exceptions",
-    "sanctions",
-    "legal_persons",
-    "age",
-    "authority",
-    "procedure",
-    "temporal",
-    "review",
-    "final",
-}
+
+def names(text: str) -> set[str]:
+    """Return the whitespace-separated names of a string as a set."""
+    return set(re.findall(r"\S+", text))
+
+
+CATEGORIES = names(
+    "general definitions offence assessment exceptions sanctions legal_persons age authority "
+    "procedure temporal review final"
+)
 # The article kind each category renders to; "definitions" render items, not articles.
 KIND_OF = {
     "general": {"general"},
@@ -56,11 +51,6 @@ KIND_OF = {
     "review": {"final"},
     "final": {"final"},
 }
-
-
-def names(text: str) -> set[str]:
-    """Return the whitespace-separated names of a string as a set."""
-    return set(re.findall(r"\S+", text))
 
 
 REQUIRED_KEYS = names(

@@ -127,6 +127,18 @@ def test_unknown_template_suggests(capsys, tmp_path: Path, aurelia: Path) -> Non
     )
 
 
+def test_abstract_template_and_wrong_answers_file(capsys, tmp_path: Path, aurelia: Path) -> None:
+    code, _, err = run(capsys, "draft", "base", "-o", tmp_path / "a.md")
+    assert "only exists to be extended" in one_line_error(code, err)
+    amending = ROOT / "examples" / "aurelia-amending.yaml"
+    code, _, err = run(
+        capsys, "draft", "incitement-act", "--answers", amending, "-o", tmp_path / "a.md"
+    )
+    assert "template: the file is for 'amending-act', not 'incitement-act'" in one_line_error(
+        code, err
+    )
+
+
 def test_bad_value_names_key(capsys, tmp_path: Path, aurelia: Path) -> None:
     data = yaml.safe_load(aurelia.read_text())
     data["offences"]["genocide_max_years"] = 25
@@ -200,7 +212,7 @@ def test_lint_findings_stop_the_draft_unless_allowed(
     out = tmp_path / "a.md"
     code, _, err = run(capsys, "draft", "incitement-act", "--answers", aurelia, "-o", out)
     assert code == 1
-    assert "DR401 4: Offence has no maximum penalty." in err
+    assert "DR401 Article 4: Offence has no maximum penalty." in err
     assert not out.exists()
     code, _, err = run(
         capsys, "draft", "incitement-act", "--answers", aurelia, "-o", out, "--allow-findings"
@@ -229,6 +241,20 @@ def test_user_library_overrides_builtin(capsys, tmp_path: Path) -> None:
     assert "Test Act" in out.read_text(encoding="utf-8")
     code, out_text, _ = run(capsys, "templates", "--library", lib)
     assert "mini" in out_text and str(lib) in out_text and "incitement-act" in out_text
+
+
+def test_template_error_is_one_line_with_file_and_line(capsys, tmp_path: Path) -> None:
+    from test_library import MINI_J2
+
+    broken = MINI_J2.replace("::para In this Act:", "::para {{ state.nmae }}")
+    lib = write_library(tmp_path / "lib", templates={"templates/mini/statute.j2": broken})
+    answers = tmp_path / "a.yaml"
+    answers.write_text("state:\n  name: X\n")
+    code, _, err = run(capsys, "draft", "mini", "--library", lib, "--answers", answers,
+                       "-o", tmp_path / "a.md")  # fmt: skip
+    line = one_line_error(code, err)
+    assert "templates/mini/statute.j2:4: " in line and "nmae" in line
+    assert not (tmp_path / "a.md").exists()
 
 
 def test_library_from_the_environment(capsys, tmp_path: Path, monkeypatch) -> None:

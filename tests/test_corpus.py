@@ -148,17 +148,18 @@ def test_labels_are_well_formed() -> None:
 
 
 def test_labelled_articles_exist_in_text() -> None:
-    """Each labelled article number is printed as an article heading in the .txt documents."""
+    """Each labelled article number is printed as an article heading in the text documents."""
     problems = []
     for doc in DOCS:
-        if not doc.path.endswith(".txt"):
+        if not doc.path.endswith((".txt", ".md")):
             continue
         text = (CORPUS / doc.path).read_text(encoding="utf-8")
         for label in doc.labels:
             if label.article is None:
                 continue
-            # "Article 3", "Art. 3.", "Section 3.", "§ 3", "ARTICLE 3", or a "3." heading line.
-            heading = rf"^(?:article|art\.|section|§)\s*{re.escape(label.article)}\b|^{re.escape(label.article)}\.\s"
+            # "Article 3", "Article (3)", "Art. 3.", "Section 3.", "Clause 3", "§ 3", "### Section 3", "3. ...".
+            number = re.escape(label.article)
+            heading = rf"^(?:#+\s*)?(?:(?:article|art\.|section|clause|§)\s*\(?{number}\)?(?!\w)|{number}[.\s])"
             if not re.search(heading, text, re.IGNORECASE | re.MULTILINE):
                 problems.append(
                     f"{doc.path}: no heading for article {label.article} ({label.code})"

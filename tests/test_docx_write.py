@@ -5,7 +5,10 @@ from __future__ import annotations
 import copy
 import hashlib
 import io
+import os
+import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -13,6 +16,8 @@ import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from drafter import output
@@ -23,7 +28,6 @@ from drafter.docx_write import (
     Comment,
     annotate_docx,
     clean_text,
-    docx_outline,
     memo_docx,
     statute_docx,
 )
@@ -31,6 +35,7 @@ from drafter.errors import InputError
 from drafter.markup import parse_markup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "golden"))
+from docx_dump import docx_outline
 from sample_draft import sample_draft
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -80,6 +85,18 @@ def test_core_properties_record_the_draft() -> None:
     assert props.created.year == 2000 and props.modified == props.created
 
 
+def test_long_titles_are_shortened_in_properties_not_in_the_text() -> None:
+    draft = sample_draft()
+    draft.statute.long_title = (
+        "An Act " + "to prevent incitement and " * 20 + "for related matters."
+    )
+    data = statute_docx(draft)
+    props = docx.Document(io.BytesIO(data)).core_properties
+    assert len(props.subject) <= 255 and props.subject.endswith("\u2026")
+    assert props.subject.startswith("An Act to prevent incitement and")
+    assert ("Long Title", draft.statute.long_title) in docx_outline(data)
+
+
 def test_identical_inputs_give_identical_bytes_with_fixed_zip_metadata() -> None:
     first, second = statute_docx(sample_draft()), statute_docx(sample_draft())
     assert first == second
@@ -88,6 +105,23 @@ def test_identical_inputs_give_identical_bytes_with_fixed_zip_metadata() -> None
     assert [i.filename for i in infos[2:]] == sorted(i.filename for i in infos[2:])
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
     assert {i.external_attr >> 16 for i in infos} == {0o644}
+
+
+def test_bytes_do_not_depend_on_the_process(tmp_path: Path) -> None:
+    golden = Path(__file__).resolve().parent / "golden"
+    script = (
+        f"import sys; sys.path.insert(0, {str(golden)!r}); from sample_draft import sample_draft;"
+        "from drafter.docx_write import statute_docx, memo_docx; d = sample_draft();"
+        "sys.stdout.buffer.write(statute_docx(d) + memo_docx(d))"
+    )
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    ]  # fmt: skip
+    assert outputs[0] == outputs[1] and outputs[0].startswith(b"PK")
 
 
 def test_source_date_epoch_sets_dates(monkeypatch) -> None:
@@ -173,6 +207,20 @@ def test_user_reference_doc_keeps_styles_and_drops_sample_content(tmp_path: Path
     out = docx.Document(io.BytesIO(data))
     assert out.styles["Statute Title"].font.size == docx.shared.Pt(20)
     assert ref.read_bytes() == before
+
+
+def test_reference_may_be_a_word_template(tmp_path: Path) -> None:
+    source = zipfile.ZipFile(REFERENCE_DOCX)
+    dotx = tmp_path / "house.dotx"
+    with zipfile.ZipFile(dotx, "w") as target:
+        for name in source.namelist():
+            body = source.read(name)
+            if name == "[Content_Types].xml":
+                body = body.replace(b"document.main+xml", b"template.main+xml")
+            target.writestr(name, body)
+    data = statute_docx(sample_draft(), reference_doc=dotx)
+    assert b"document.main+xml" in zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")
+    assert docx_outline(data)[0][0] == "Statute Title"
 
 
 def test_reference_doc_missing_a_style_is_an_input_error(tmp_path: Path) -> None:
@@ -376,6 +424,31 @@ def test_span_across_formatted_runs_keeps_formatting(tmp_path: Path) -> None:
     out = docx.Document(io.BytesIO(data)).paragraphs[0]
     assert out.text == text
     assert [r.text for r in out.runs if r.bold] == ["publicly"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    pieces=st.lists(st.text(alphabet="ab c\t", min_size=1, max_size=6), min_size=1, max_size=5),
+    data=st.data(),
+)
+def test_any_span_over_any_runs_is_anchored_exactly(pieces: list[str], data) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    for i, piece in enumerate(pieces):
+        paragraph.add_run(piece).italic = i % 2 == 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path = Path(tempfile.mkdtemp()) / "p.docx"
+    path.write_bytes(buffer.getvalue())
+    out = annotate_docx(path, [Comment(0, start, end, "x")])
+    assert anchored(out, "0") == text[start:end]
+    runs = docx.Document(io.BytesIO(out)).paragraphs[0].runs
+    assert "".join(r.text for r in runs) == text
+    italic = "".join(r.text for r in runs if r.italic)
+    assert italic == "".join(p for i, p in enumerate(pieces) if i % 2 == 1)
 
 
 def test_annotate_rejects_a_file_that_is_not_docx(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.docx_write import Comment, annotate_docx, docx_outline, memo_docx, statute_docx
+from drafter.docx_write import Comment, annotate_docx, memo_docx, statute_docx
 from drafter.library_model import Draft
 from drafter.markdown import statute_markdown
 
@@ -27,6 +27,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 EXAMPLES = ROOT / "examples"
 sys.path.insert(0, str(GOLDEN))
 
+from docx_dump import docx_outline
 from sample_draft import sample_draft
 
 Case = tuple[str, Callable[[], Draft]]

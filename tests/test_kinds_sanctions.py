@@ -6,6 +6,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.findings import Finding
 from drafter.lint.catalog import parse_rule
@@ -47,6 +49,7 @@ CASES = [
     # DR403 life imprisonment
     ("DR403", "Article 3 - Ideology\nA person who disseminates genocide ideology commits an offence.\n\nArticle 4 - Penalty\nA person convicted of the offence referred to in Article 3 shall be sentenced to life imprisonment.\n", 1),
     ("DR403", INCITE_5.format(term="five years"), 0),
+    ("DR403", "Article 3 - Propaganda\nA person who disseminates propaganda against the nation shall be sentenced to death.\n", 1),
     # DR404 minimum
     ("DR404", "Article 3 - Hatred\nA person who publicly incites hatred commits an offence and shall be punished by imprisonment of between five and nine years.\n", 1),
     ("DR404", INCITE_5.format(term="five years"), 0),
@@ -56,17 +59,22 @@ CASES = [
     # DR406 single band
     ("DR406", "Article 3 - Hatred\nA person who publicly incites hatred is liable to imprisonment not exceeding three years.\n\nArticle 4 - Denial\nA person who publicly denies a genocide established by a final judgment is liable to imprisonment not exceeding three years.\n", 0),
     ("DR406", "Article 3 - Hatred\nA person who publicly incites hatred shall be punished by imprisonment of ten to twenty-five years.\n\nArticle 4 - Denial\nA person who publicly denies the genocide shall be punished by imprisonment of ten to twenty-five years.\n", 1),
+    ("DR406", "Article 2\nCommet l'infraction quiconque tient des propos ou adopte des comportements de nature à propager la haine, notamment en raillant autrui.\n\nArticle 3\nL'infraction prévue à l'article 2 est punie d'un emprisonnement de cinq à dix ans.\n", 1),
+    ("DR406", "Article 2 - Hatred\nA person who publicly incites hatred, such as by calling for expulsions, is liable to imprisonment not exceeding three years.\n", 0),
     # DR407 status aggravation
     ("DR407", "Article 5 - Officials\nWhere the offence under Article 3 is committed by a public servant, the penalty is imprisonment of ten (10) years.\n", 1),
     ("DR407", "Article 5 - Assessment\nThe court shall take into account whether the speaker is a public official with influence over the audience.\n", 0),
+    ("DR407", "Article 2\nLa peine est doublée lorsque l'auteur est un élu ou un fonctionnaire.\n", 1),
     # DR408 dissolution
     ("DR408", "Article 8 - Associations\nAn association whose member is convicted under this Act shall be dissolved.\n", 1),
     ("DR408", "Article 8 - Associations\nThe court may order the suspension or, as a last resort, the dissolution of an association convicted under this Act.\n", 0),
+    ("DR408", "Section 51C - Parties\nWhere an offence under section 51A is committed by a member of a political party, the Registrar shall deregister the party.\n", 1),
     # DR409 children
     ("DR409", "Article 9 - Minors\nA minor who commits an offence under this Act shall be liable to half of the penalty.\n", 1),
     ("DR409", "Article 2 - Minimum age\nNo person under the age of fourteen shall be criminally liable under this Act.\n\nArticle 9 - Minors\nA minor who commits an offence under this Act is dealt with under the juvenile justice law.\n", 0),
     ("DR409", "Article 2 - Minimum age\nThe age of criminal responsibility is fourteen.\n\nArticle 9 - Children\nChildren under ten years who commit an offence under this Act shall be placed in a rehabilitation centre.\n", 1),
     ("DR409", "Article 3 - Incitement\nA person who publicly incites children under eighteen to commit violence is liable to imprisonment not exceeding three years.\n", 0),
+    ("DR409", "Article 5\nLe mineur de plus de dix ans est pénalement responsable des infractions prévues par la présente loi.\n", 1),
     # DR410 parents and teachers
     ("DR410", "Article 11 - Teachers\nA teacher whose pupil expresses genocide ideology shall be liable to a fine.\n", 1),
     ("DR410", "Article 11 - Parents\nParents shall be informed of any proceedings against a child.\n", 0),
@@ -78,6 +86,7 @@ CASES = [
     # DR412 insult and defamation
     ("DR412", "Article 5 - Defamation\nA person who defames a group commits an offence and is liable to imprisonment not exceeding six months or a fine.\n", 1),
     ("DR412", "Article 5 - Defamation\nA person who defames a group commits an offence and is liable to a fine.\n", 0),
+    ("DR412", "Article 1 - Definitions\nIn this Act, \"contempt of faith\" means any act capable of insulting a religion.\n\nArticle 2 - Offence\nAnyone who commits contempt of faith shall be punished with imprisonment of up to two years.\n", 1),
 ]  # fmt: skip
 
 
@@ -114,3 +123,66 @@ def test_one_penalty_for_several_offences_gives_one_finding_per_place() -> None:
     )
     assert len(lint("DR402", text)) == 1
     assert len(lint("DR404", text)) == 1
+
+
+WORDS = [
+    "Article",
+    "3",
+    "3bis",
+    "(1)",
+    "(a)",
+    "1°",
+    "A",
+    "person",
+    "who",
+    "incites",
+    "hatred",
+    "shall",
+    "be",
+    "liable",
+    "to",
+    "imprisonment",
+    "of",
+    "ten",
+    "(10)",
+    "twenty-five",
+    "years",
+    "months",
+    "not",
+    "exceeding",
+    "at",
+    "least",
+    "or",
+    "a",
+    "fine",
+    "doubled",
+    "life",
+    "child",
+    "under",
+    "twelve",
+    "parent",
+    "leader",
+    "dissolved",
+    "Article 9",
+    "under this Act",
+    "\n",
+    "\n\n",
+    '"hatred"',
+    "means",
+    "est",
+    "puni",
+    "de",
+    "cinq",
+    "ans",
+    "d'emprisonnement",
+    ".",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=80))
+def test_no_rule_crashes_on_arbitrary_text(words: list[str]) -> None:
+    statute = read_text(" ".join(words))
+    codes = ["DR401", "DR402", "DR403", "DR404", "DR405", "DR406", "DR407", "DR408", "DR409",
+             "DR410", "DR411", "DR412"]  # fmt: skip
+    run_rules(statute, [rule(code) for code in codes])

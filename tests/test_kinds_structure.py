@@ -6,6 +6,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from drafter.findings import Finding
 from drafter.lint.catalog import parse_rule
@@ -65,6 +67,7 @@ CASES = [
     # DR504 independent prosecution
     ("DR504", law(HATRED, "Article 7 - Consent\nNo prosecution may be brought without the consent of the Prosecutor-General.\n"), 0),
     ("DR504", law(HATRED, "Article 7 - Police\nThe police shall investigate and bring proceedings for offences under this Act.\n"), 1),
+    ("DR504", law(HATRED, "Article 7 - Avis\nLe Haut Conseil qualifie les propos. Ses avis lient le ministère public et les juridictions.\n"), 1),
     # DR507 review
     ("DR507", law(HATRED, "Article 9 - Sunset\nThis Act ceases to have effect five years after its commencement unless renewed.\n"), 0),
     ("DR507", law(HATRED, "Article 9 - Entry into force\nThis Act comes into force on publication.\n"), 1),
@@ -80,6 +83,8 @@ CASES = [
     ("DR106", "Article 1 - Definitions\nIn this Act, \"group\" means a national, ethnical, racial or religious group.\n", 0),
     # DR601 defined but unused
     ("DR601", law("Article 1 - Definitions\nIn this Act, \"publicly\" means by means of communication to the public.\n", HATRED), 0),
+    ("DR601", law("Article 2 - Definitions\nIn this Act, \"community\" means a group of persons sharing a religion.\n", "Article 3 - Enmity\nWhoever publicly incites hatred between communities commits an offence.\n"), 0),
+    ("DR104", "Article 1 - Concorde\nEst puni d'un an d'emprisonnement quiconque sème la division entre les citoyens ou porte atteinte à la concorde nationale.\n", 2),
     # DR602 used but undefined
     ("DR602", law("Article 4 - Commission\nThere is established a National Commission against Hatred (the \"Commission\").\n", "Article 5 - Complaints\nThe \"Commission\" shall receive complaints.\n"), 0),
     ("DR602", law(HATRED, "Article 5 - Complaints\nComplaints are received by the \"Board\".\n"), 1),
@@ -92,6 +97,13 @@ CASES = [
     ("DR605", "Article 2 - Scope\nThis Act applies to:\n(a) broadcasts;\n(b) publications;\n(d) speeches.\n", 1),
     ("DR605", "Article 2 - Scope\nThis Act applies to:\n(a) broadcasts;\n(b) publications;\n(c) speeches.\n", 0),
     ("DR605", "Article 7 - Commencement\nThis Act comes into force on publication.\n\nArticle 8 - Repeal\nThe Law of 2008 is repealed.\n", 0),
+    ("DR605", "Article 3 - Scope\n(1) This Act applies to speech.\n(2) It applies to writing.\n(1) It applies online.\n(3) And offline.\n", 0),  # two levels flattened
+    # DR604: an amending provision cites the amended law's numbering
+    ("DR604", "Article 1 - Insertion\nThe Penal Code is amended by inserting the following after section 51.\n", 0),
+    ("DR604", "Article 1 - Penalty\nA person who commits an offence under section 6 (1) of the Penal Code is liable to a fine.\n", 0),
+    # DR602: capitalised as a defined term, while written in lower case elsewhere
+    ("DR602", "Article 3 - Incitement to hatred\nA person who publicly advocates Hatred against a group commits an offence.\n", 1),
+    ("DR602", "Article 3 - Appeal\nAn appeal lies to the Court of Appeal against any conviction for an offence.\n", 0),
     # DR606 numbering duplicates
     ("DR606", "Article 2 - Scope\nThis Act applies to:\n(a) broadcasts;\n(a) publications.\n", 1),
 ]  # fmt: skip
@@ -135,6 +147,22 @@ def test_undefined_terms_one_finding_per_term_in_first_use() -> None:
     names = sorted(f.message.split("(")[-1] for f in found)
     assert len(names) == len(set(names))
     assert any("'hatred'" in f.message for f in found)
+
+
+def test_definitions_in_other_drafting_styles() -> None:
+    canadian = read_text(
+        "Loi sur la prévention de l'incitation au génocide\n\nTitre abrégé\n1 Loi sur la "
+        "prévention.\n\nDéfinitions\n2 Les définitions qui suivent s'appliquent à la présente loi.\n"
+        "génocide L'un des actes énumérés à l'article II de la Convention. (genocide)\n"
+        "publiquement Dans un lieu public. (publicly)\n",
+        language="fr",
+    )
+    assert "génocide" in [d.term for d in definitions(canadian)]
+    philippine = read_text(
+        "SECTION 2. Definition of Terms. – As used in this Act:\n(a) Hatred refers to an intense "
+        "emotion of enmity;\n(b) Violence refers to the use of physical force.\n"
+    )
+    assert sorted(d.term.lower() for d in definitions(philippine)) == ["hatred", "violence"]
 
 
 def test_definitions_union_reader_and_patterns() -> None:
@@ -181,3 +209,103 @@ def test_broken_reference_in_a_statute_built_by_hand() -> None:
     )  # fmt: skip
     (finding,) = run_rules(statute, [rule("DR604")])
     assert finding.location.article == "2" and finding.location.text == "Article 5"
+
+
+# A well-drafted law words each provision its own way: every variant must satisfy the rule.
+PROVISION_VARIANTS = [
+    ("DR503", "A person convicted under this Act may appeal to the High Court."),
+    ("DR503", "There is a right of appeal against every conviction and sentence under this Act."),
+    ("DR503", "An appeal lies to the Court of Appeal from any decision under this Act."),
+    ("DR503", "Le condamné peut interjeter appel du jugement."),
+    (
+        "DR503",
+        "Les décisions rendues en application de la présente loi sont susceptibles de recours.",
+    ),
+    ("DR504", "Proceedings may be instituted only by the independent public prosecutor."),
+    (
+        "DR504",
+        "No prosecution shall be brought without the consent of the Director of Public Prosecutions.",
+    ),
+    ("DR504", "No proceedings may be instituted except with the consent of the Attorney General."),
+    ("DR504", "Proceedings require the prior consent of the Prosecutor-General."),
+    ("DR504", "Les poursuites sont engagées par le ministère public."),
+    (
+        "DR507",
+        "The Minister shall lay before Parliament an annual report on the operation of this Act.",
+    ),
+    (
+        "DR507",
+        "This Act shall be reviewed by an independent person three years after its commencement.",
+    ),
+    ("DR507", "Le Gouvernement publie chaque année des statistiques sur les poursuites."),
+    ("DR508", "This Act comes into force on the day after its publication in the Gazette."),
+    ("DR508", "This Act shall take effect on 1 January."),
+    ("DR508", "La présente loi entre en vigueur le premier jour du mois suivant sa publication."),
+    ("DR509", "Offences under this Act are triable only by the High Court."),
+    ("DR509", "Only a court may determine whether an offence under this Act has been committed."),
+    ("DR509", "Seuls les tribunaux correctionnels connaissent des infractions à la présente loi."),
+    ("DR304", "Nothing in this Act applies to good-faith academic research, journalism or art."),
+    (
+        "DR304",
+        "This Act does not apply to statements made in legal proceedings or in news reporting.",
+    ),
+    ("DR304", "La présente loi ne s'applique pas à la recherche historique ni au journalisme."),
+]
+
+
+@pytest.mark.parametrize(("code", "provision"), PROVISION_VARIANTS)
+def test_provision_worded_differently_satisfies_the_rule(code: str, provision: str) -> None:
+    french = ("Le ", "Les ", "La ", "Seuls ", " la ", " des ")
+    language = "fr" if any(w in provision for w in french) else "en"
+    offence = (
+        HATRED
+        if language == "en"
+        else (
+            "Article 3 - Haine\nQuiconque provoque publiquement à la haine est puni d'un an "
+            "d'emprisonnement ou d'une amende.\n"
+        )
+    )
+    text = law(offence, f"Article 9 - Provision\n{provision}\n")
+    assert lint(code, text, language) == []
+    assert lint(code, offence, language), f"{code} should fire without the provision"
+
+
+WORDS = [
+    "Article",
+    "Section",
+    "3",
+    "3bis",
+    "premier",
+    "(1)",
+    "(2)",
+    "(a)",
+    "(c)",
+    "(ii)",
+    "1°",
+    '"hatred"',
+    "means",
+    "hatred",
+    "Hatred",
+    "as defined in this Act",
+    "Article 9(2)",
+    "publicly",
+    "incites",
+    "commits an offence",
+    "appeal",
+    "court",
+    "\n",
+    "\n\n",
+    ".",
+    ":",
+    "« génocide »",
+    "désigne",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=80))
+def test_no_rule_crashes_on_arbitrary_text(words: list[str]) -> None:
+    statute = read_text(" ".join(words))
+    codes = ["DR104", "DR106", "DR304", "DR503", "DR504", "DR507", "DR508", "DR509", "DR601",
+             "DR602", "DR603", "DR604", "DR605", "DR606"]  # fmt: skip
+    run_rules(statute, [rule(code) for code in codes])

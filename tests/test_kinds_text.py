@@ -51,7 +51,7 @@ def test_phrase_finds_match_span_in_scope_only():
 
 def test_phrase_scope_article_sees_every_article():
     rule = make_rule("phrase", scope="article", patterns={"en": [r"\bnational unity\b"]})
-    assert [f.location.article for f in lint(OFFENCE, rule)] == ["1", "2"]
+    assert sorted(f.location.article for f in lint(OFFENCE, rule)) == ["1", "2"]
 
 
 def test_no_patterns_for_language_means_no_findings():
@@ -162,3 +162,47 @@ def test_patterns_widen_spaces_and_apostrophes():
     rule = make_rule("phrase", patterns={"fr": ["dans l'intention de nuire"]})
     markup = "::article Infraction {kind=offence}\n::para Agir dans l’intention\u00a0de nuire.\n"
     assert len(lint(markup, rule, language="fr")) == 1
+
+
+def test_also_kinds_adds_definitions_to_the_scope():
+    markup = """
+::article Definitions {kind=definitions}
+::item "genocide ideology" means an aggregate of thoughts hostile to a group.
+::article Purpose {kind=general}
+::para This Act is not about thoughts.
+::article Offence {kind=offence}
+::para A person who manifests thoughts of hatred commits an offence.
+"""
+    rule = make_rule("phrase", patterns={"en": [r"\bthoughts\b"]})
+    assert [f.location.article for f in lint(markup, rule)] == ["3"]
+    rule = make_rule("phrase", patterns={"en": [r"\bthoughts\b"]}, also_kinds=["definitions"])
+    assert sorted(f.location.article for f in lint(markup, rule)) == ["1", "3"]
+
+
+def test_exclusions_and_numeric_qualifiers_in_negation():
+    markup = """
+::article Offences {kind=offence}
+::para A person who denies the genocide is liable to imprisonment for a term not exceeding two years.
+::para A statement that only expresses an opinion falls outside this Article.
+::para Any act, including but not limited to speeches, that mocks a group is an offence.
+"""
+    rule = make_rule(
+        "phrase", patterns={"en": [r"\bdenies\b", r"\bopinion\b", r"\bmocks\b"]}, skip_negated=True
+    )
+    assert [f.location.text for f in lint(markup, rule)] == ["denies", "mocks"]
+
+
+def test_earlier_than_compares_named_years_with_the_acts_year():
+    rule = make_rule(
+        "phrase",
+        scope="article",
+        patterns={"en": [r"\bafter (?:\w+ ){0,2}?(?:19|20)\d\d\b", r"\bretroactive\b"]},
+        earlier_than={"en": [r"\bin force on (?:\w+ ){0,2}?(?:19|20)\d\d\b"]},
+    )
+    markup = "::article Commencement {{kind=final}}\n::para In force on 1 March 2022; applies to acts after 1 January {year}.\n"
+    assert len(lint(markup.format(year=2020), rule)) == 1
+    assert lint(markup.format(year=2022), rule) == []
+    no_reference = "::article A {kind=final}\n::para It applies to acts after 1 May 2020.\n"
+    assert lint(no_reference, rule) == []  # no year to compare with: not reported
+    undated = "::article A {kind=final}\n::para This Act is retroactive.\n"
+    assert len(lint(undated, rule)) == 1  # matches without a year are unaffected

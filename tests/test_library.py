@@ -245,6 +245,22 @@ def test_user_folder_overrides_another(tmp_path: Path) -> None:
     assert Library([first, second]).clause("offence.incite").title == "Incitement"
 
 
+def test_definition_lookup_prefers_user_folders(tmp_path: Path) -> None:
+    clauses = dict(CLAUSES)
+    clauses["definitions/definitions.genocide_narrow.j2"] = (
+        CLAUSES["definitions/definitions.genocide.j2"]
+        .replace("id: definitions.genocide", "id: definitions.genocide_narrow")
+        .replace("title: Genocide", "title: Narrow genocide")
+    )
+    lib = Library([write_library(tmp_path / "lib", clauses=clauses)])
+    with pytest.raises(LibraryError, match="'genocide' is introduced by both"):
+        lib.definition_clause("genocide")
+    lib = Library([write_library(tmp_path / "lib2")])
+    assert lib.definition_clause("genocide").origin == str(tmp_path / "lib2")
+    assert lib.definition_clause("protected_group").origin == "built-in"
+    assert lib.definition_clause("public place").id == "definitions.public_place"
+
+
 def test_clause_text_is_plain(lib: Library) -> None:
     text = lib.clause_text("offence.incite")
     assert "[[" not in text and "::" not in text and "{" not in text
@@ -268,6 +284,10 @@ def test_clause_text_is_plain(lib: Library) -> None:
             r"parameter 'max_years': default 50 is above the maximum 8",
         ),
         (("id: offence.incite", "id: offence.other"), r"file name must be offence.other.j2"),
+        (
+            ("language: en", "language: en\nlabel: incitement"),
+            r"label' is 'incitement' but.*'incite'",
+        ),
         (("language: en", "language: [en"), r"offence.incite.j2:6: invalid YAML"),
         (
             ("  - name: max_years", "  - name: max_years\n    typ: int"),

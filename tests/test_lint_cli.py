@@ -443,3 +443,53 @@ def finding_for(text: str, source_index: int):
         Location(article="1", paragraph=1, text=text, source_index=source_index),
         fingerprint="fp",
     )
+
+
+def test_sarif_of_a_real_run_is_valid(run, tmp_path):
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-2.1.0.json").read_text("utf-8"))
+    text = (
+        "Article 1 - Offence\n"
+        "(1) Any person who negligently spreads hatred by any means whatsoever commits an "
+        "offence.\n(2) The penalty is imprisonment for life.\n"
+    )
+    write(tmp_path / "law.txt", text)
+    make_docx(tmp_path / "law.docx", text)
+    (tmp_path / "bad.docx").write_bytes(b"junk")
+    status, out, _ = run("lint", "law.txt", "law.docx", "bad.docx", "-f", "sarif")
+    assert status == 2
+    log = json.loads(out)
+    assert not list(jsonschema.Draft4Validator(schema).iter_errors(log))
+    results = log["runs"][0]["results"]
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+    assert uris == {"law.txt", "law.docx"}
+    known = {rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert {r["ruleId"] for r in results} <= known
+    in_text = [r for r in results if r["ruleId"] == "DR203" and "law.txt" in json.dumps(r)]
+    region = in_text[0]["locations"][0]["physicalLocation"]["region"]
+    assert text[region["charOffset"] : region["charOffset"] + region["charLength"]] == "negligently"
+
+
+def test_text_regions_take_the_same_occurrence():
+    from drafter.findings import Finding, Location, Severity
+    from drafter.lint.api import text_regions
+    from drafter.reading import read_text
+
+    source = "Article 1 - Offence\n(1) A person who insults\nor insults again commits an offence.\n"
+    statute = read_text(source)
+    para = statute.articles[0].paragraphs[0]
+    second = para.text.index("insults", para.text.index("insults") + 1)
+    loc = Location(
+        article="1",
+        paragraph=1,
+        start=second,
+        end=second + 7,
+        text="insults",
+        source_index=para.source_index,
+    )
+    (region,) = text_regions(
+        source, statute, [Finding("DR1", "n", Severity.ERROR, "m", loc, fingerprint="x")]
+    ).values()
+    assert (region.line, region.column) == (3, 4)
+    assert source[region.char_offset :].startswith("insults again")

@@ -88,7 +88,7 @@ def test_unknown_authority_is_printed_as_its_id() -> None:
 
 @pytest.mark.parametrize(
     ("value", "printed"),
-    [(True, "yes"), (False, "no"), (None, "(none)"), (3, "3"), ("x", "x"),
+    [(True, "yes"), (False, "no"), (None, "(not given)"), (3, "3"), ("x", "x"),
      (["a", "b"], "a; b"), ([], "(none)"), ({"k": 1}, "k: 1")],
 )  # fmt: skip
 def test_format_value(value, printed) -> None:

@@ -125,3 +125,10 @@ def test_importing_the_linter_does_not_import_spacy():
         "assert 'spacy' not in sys.modules, 'spacy imported eagerly'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_negation_inside_reported_speech_does_not_count():
+    text = "Any person who denies the genocide, or states that it was not genocide, is liable."
+    context, units = context_for(text)
+    start = text.index("denies")
+    assert nlp.negated(context, units[0], start, start + 6) is False

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,19 @@ def test_check_writable_validates_before_anything_is_written(tmp_path: Path) -> 
         check_writable(tmp_path / "memo.docx", force=False)
     check_writable(tmp_path / "memo.docx", force=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.docx"]
+
+
+@pytest.mark.parametrize("value", ["", "abc", "-5", "99999999999999999999"])
+def test_unusable_source_date_epoch_falls_back(monkeypatch, value: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert output.source_date() == output.DEFAULT_EPOCH
+
+
+def test_source_date_epoch_before_1980_keeps_the_earliest_zip_date(monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w") as z:
+        z.writestr("a.xml", "A")
+    info = zipfile.ZipFile(io.BytesIO(output.normalise_zip(raw.getvalue()))).infolist()[0]
+    assert info.date_time == (1980, 1, 1, 0, 0, 0)
+    assert output.source_date().year == 1970

@@ -44,13 +44,40 @@ KINDS = [
     (None, "An appeal lies to the Court of Appeal against any conviction.", "en", K.PROCEDURE),
     ("Exceptions", "Nothing in this Act applies to research.", "en", K.EXCEPTIONS),
     (None, "Article 3 does not apply to academic research.", "en", K.EXCEPTIONS),
-    (None, "No person under the age of 14 is criminally liable.", "en", K.EXCEPTIONS),
+    ("Minimum age", "No person under the age of 14 is criminally liable.", "en", K.GENERAL),
+    ("Statistics", "The prosecutor shall publish statistics on prosecutions.", "en", K.FINAL),
+    ("Expiry", "This Act ceases to have effect after six years.", "en", K.FINAL),
+    ("Dissolution of legal persons", "The court may order the dissolution.", "en", K.SANCTION),
+    (
+        "Prosecution",
+        "The Commission may not decide that a statement constitutes an offence.",
+        "en",
+        K.PROCEDURE,
+    ),
+    (
+        None,
+        "No one may be convicted for conduct that did not constitute a criminal offence.",
+        "en",
+        K.GENERAL,
+    ),
     ("Entry into force", "On publication.", "en", K.FINAL),
     (None, "This Act comes into force on 1 July 2026.", "en", K.FINAL),
     (None, "The Press Act 1990 is repealed.", "en", K.FINAL),
     ("Review", "Within five years the Minister shall report.", "en", K.FINAL),
     ("Judicial review", "Decisions are subject to judicial review.", "en", K.PROCEDURE),
     ("Purpose", "This Act protects people from incitement.", "en", K.GENERAL),
+    (
+        "False testimony and evidence",
+        "Any person who conceals evidence is liable to a fine.",
+        "en",
+        K.OFFENCE,
+    ),
+    (
+        None,
+        "A person who reports facts in good faith does not commit an offence.",
+        "en",
+        K.EXCEPTIONS,
+    ),
     (None, "This Act applies throughout the territory.", "en", K.GENERAL),
     (None, "This Act applies to statements made before its commencement.", "en", K.GENERAL),
     (None, "« génocide » désigne les actes énumérés.", "fr", K.DEFINITIONS),
@@ -64,6 +91,12 @@ KINDS = [
     (None, "L'article 2 ne s'applique pas aux travaux de recherche.", "fr", K.EXCEPTIONS),
     (None, "La présente loi entre en vigueur le jour de sa publication.", "fr", K.FINAL),
     (None, "La loi n° 12 est abrogée.", "fr", K.FINAL),
+    (
+        None,
+        "La présente loi sera enregistrée, publiée suivant la procédure d'urgence.",
+        "fr",
+        K.FINAL,
+    ),
     (None, "La République honore la mémoire des victimes.", "fr", K.GENERAL),
 ]
 
@@ -96,6 +129,9 @@ DEFINITIONS = [
      ["idéologie du génocide"]),
     ("A person who incites commits an offence.", "en", []),
     ("The Minister means business.", "en", []),
+    ("Est qualifié de régionalisme tout propos tendant à opposer.", "fr", ["régionalisme"]),
+    ("Constitue un discours de haine tout acte de nature à diviser.", "fr", ["discours de haine"]),
+    ("L'incitation et la provocation s'entendent d'un appel.", "fr", ["incitation", "provocation"]),
 ]  # fmt: skip
 
 
@@ -111,7 +147,7 @@ def test_definition_records_article_paragraph_and_text() -> None:
     )
     (definition,) = statute.definitions
     assert (definition.article, definition.paragraph) == ("2", 2)
-    assert definition.text == "a national group;"
+    assert definition.text == "a national group"
 
 
 def test_definitions_article_list_items() -> None:
@@ -129,6 +165,10 @@ REFERENCES = [
     ("under s. 12", [("12", None, None)]),
     ("under §§ 2 and 3", [("2", None, None), ("3", None, None)]),
     ("under paragraph (2)", [("1", "2", None)]),
+    ("under paragraph (2)(a) of Article 7", [("7", "2", "a")]),
+    ("under subsection (1) of section 4", [("4", "1", None)]),
+    ("visés à l'alinéa 2 de l'article 7", [("7", "2", None)]),
+    ("under paragraph (2) of article 5 of the Penal Code", []),
     ("l'article premier de la présente loi", [("premier", None, None)]),
     ("aux articles 2 et 3", [("2", None, None), ("3", None, None)]),
     ("Article 3 of the Penal Code", []),
@@ -181,3 +221,23 @@ def test_any_text_reads_without_crashing(lines: list[str] | str) -> None:
     statute = read_text(text)
     for article in statute.articles:
         assert all(0 <= p.level <= 2 for p in article.paragraphs)
+
+
+def test_definition_layouts_inside_a_definitions_article() -> None:
+    text = """Article 2 - Definitions
+The following definitions apply in this Law.
+génocide L'un des actes énumérés à l'article II de la Convention.
+Hateful expression: any statement capable of arousing strife.
+(a) incite refers to urging others to act.
+Est commis publiquement l'acte accompli dans un lieu public.
+"""
+    got = [d.term for d in read_text(text, language="en").definitions]
+    assert got == ["génocide", "hateful expression", "incite", "publiquement"]
+
+
+def test_two_definitions_in_one_paragraph_are_split() -> None:
+    statute = read_text('Article 1\n"court" means the High Court; "judge" means a judge of it.')
+    assert [(d.term, d.text) for d in statute.definitions] == [
+        ("court", "the High Court"),
+        ("judge", "a judge of it."),
+    ]

@@ -111,7 +111,8 @@ TRACKED = (
     + "<w:del w:id='2' w:author='R'><w:r><w:delText xml:space='preserve'>negligently </w:delText>"
     + "</w:r></w:del>"
     + "<w:r><w:t>incites genocide commits an offence.</w:t></w:r></w:p>"
-    + "<w:p><w:moveFrom w:id='3' w:author='R'><w:r><w:t>Moved away.</w:t></w:r></w:moveFrom></w:p>"
+    + "<w:p><w:pPr><w:rPr><w:moveFrom w:id='5' w:author='R'/></w:rPr></w:pPr>"
+    + "<w:moveFrom w:id='3' w:author='R'><w:r><w:t>Moved away.</w:t></w:r></w:moveFrom></w:p>"
     + "<w:p><w:moveTo w:id='4' w:author='R'><w:r><w:t>Moved here.</w:t></w:r></w:moveTo></w:p>"
 )
 
@@ -478,3 +479,52 @@ def test_list_style_links_and_multilevel_numbers(tmp_path: Path) -> None:
     body = p("first", num(8)) + p("sub", num(8, 1)) + p("sub", num(8, 1)) + p("second", num(7))
     path = make_docx(tmp_path / "linked.docx", body, numbering=numbering, styles=styles)
     assert texts(path) == ["I. first", "1.1 sub", "1.2 sub", "II. second"]
+
+
+def test_headings_without_numbers_become_articles(tmp_path: Path) -> None:
+    doc = docx.Document()
+    doc.add_paragraph("Speech Decree", style="Title")
+    doc.add_heading("Incitement", level=2)
+    doc.add_paragraph("A person who publicly incites genocide commits an offence.")
+    doc.add_heading("Entry into force", level=2)
+    doc.add_paragraph("This Decree comes into force on signature.")
+    path = tmp_path / "unnumbered.docx"
+    doc.save(path)
+    statute = read_document(path)
+    assert statute.title == "Speech Decree"
+    assert [(a.number, a.heading, a.kind) for a in statute.articles] == [
+        ("1", "Incitement", ArticleKind.OFFENCE),
+        ("2", "Entry into force", ArticleKind.FINAL),
+    ]
+
+
+def _shape(statute) -> list:
+    """Return what a round trip must keep: front matter, divisions, articles and paragraphs."""
+    return [
+        (statute.title, statute.long_title, statute.enacting_formula, statute.language),
+        [(d.kind, d.number, d.heading) for d in statute.divisions],
+        [
+            (a.number, a.heading, a.kind, [(p.number, p.level, p.text) for p in a.paragraphs])
+            for a in statute.articles
+        ],
+    ]
+
+
+def test_round_trip_of_generated_drafts(tmp_path: Path) -> None:
+    """draft -> .docx (and Markdown) -> read -> the same structure, text and kinds."""
+    from drafter.answers import load_answers, validate_answers
+    from drafter.assemble import assemble
+    from drafter.docx_write import statute_docx
+    from drafter.library import Library
+    from drafter.markdown import statute_markdown
+    from drafter.reading import read_text
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    library = Library()
+    template = library.template("incitement-act")
+    answers = validate_answers(template, load_answers(examples / "republic-of-aurelia.yaml"))
+    draft = assemble(template, answers, library)
+    path = tmp_path / "draft.docx"
+    path.write_bytes(statute_docx(draft))
+    assert _shape(read_document(path)) == _shape(draft.statute)
+    assert _shape(read_text(statute_markdown(draft.statute))) == _shape(draft.statute)

@@ -86,6 +86,8 @@ MARKERS = [
     ("1. Text.", ("1", 0)),
     ("1) Text.", ("1", 0)),
     ("1° Texte.", ("1", 0)),
+    ("I. – Le fait de nier.", ("I", 0)),
+    ("3.1 A person who.", ("3.1", 0)),
     ("(a) text;", ("a", 1)),
     ("a) text;", ("a", 1)),
     ("(i) text;", ("i", 2)),
@@ -433,3 +435,87 @@ def test_act_with_arrangement_of_sections_and_numbered_sections() -> None:
     ]
     assert statute.articles[1].paragraphs[0].text.startswith("In this Act, unless")
     assert [p.number for p in statute.articles[2].paragraphs] == ["1", "2"]
+
+
+def test_inline_heading_then_text_philippine_style() -> None:
+    text = (
+        "REPUBLIC ACT No. 1\n"
+        "AN ACT PENALIZING INCITEMENT TO GENOCIDE\n"
+        "Section 1. Short Title. – This Act shall be known as the Anti-Incitement Act.\n"
+        "Section 2. Prospective Application; Prescription. – This Act applies to later acts.\n"
+    )
+    statute = read_text(text)
+    assert statute.long_title == "AN ACT PENALIZING INCITEMENT TO GENOCIDE"
+    assert [(a.number, a.heading) for a in statute.articles] == [
+        ("1", "Short Title"),
+        ("2", "Prospective Application; Prescription"),
+    ]
+    assert statute.articles[0].paragraphs[0].text.startswith("This Act shall be known")
+
+
+def test_article_number_in_brackets_and_heading_below() -> None:
+    statute = read_text("Article (1)\nDefinitions\nText.\nArticle (2)\nMore text.")
+    assert [(a.number, a.heading) for a in statute.articles] == [("1", "Definitions"), ("2", None)]
+
+
+def test_sections_inserted_by_an_amending_act() -> None:
+    text = """PENAL CODE (AMENDMENT) ACT
+1. Insertion of new sections
+The Penal Code is amended by inserting the following sections after section 51—
+51A. Promotion of sectarian ideology
+(1) Any person who promotes sectarian ideology is guilty of a felony.
+51B. Genocide denial
+Any person who denies the genocide is liable to imprisonment for life.
+2. Commencement
+This Act comes into force on 1 March 2022.
+"""
+    assert [(a.number, a.heading) for a in read_text(text).articles] == [
+        ("1", "Insertion of new sections"),
+        ("51A", "Promotion of sectarian ideology"),
+        ("51B", "Genocide denial"),
+        ("2", "Commencement"),
+    ]
+
+
+def test_swiss_paragraph_numbers() -> None:
+    text = "Art. 2 Atteinte\n1 Celui qui aura nié sera puni.\n2 La peine est doublée."
+    article = read_text(text).articles[0]
+    assert [(p.number, p.text[:9]) for p in article.paragraphs] == [
+        ("1", "Celui qui"),
+        ("2", "La peine "),
+    ]
+
+
+def test_markdown_syntax_is_removed() -> None:
+    text = (
+        "# The Act\n\n## Article 1 - Scope <!-- draft -->\n"
+        "This Act applies as set out in [the Convention](https://example.org) and `Article 2`.\n"
+        "| Offence | Penalty |\n|---|---|\n| Incitement | 5 years |\n"
+    )
+    statute = read_text(text)
+    assert statute.title == "The Act"
+    article = statute.articles[0]
+    assert article.heading == "Scope"
+    assert [p.text for p in article.paragraphs] == [
+        "This Act applies as set out in the Convention and Article 2.",
+        "Offence | Penalty",
+        "Incitement | 5 years",
+    ]
+
+
+def test_headings_run_into_the_text() -> None:
+    text = (
+        "Penal Code\n"
+        "153A. Promoting enmity between different groups on grounds of religion, race, "
+        "language, etc., and doing acts prejudicial to harmony.—(1) Whoever—\n"
+        "(a) by words promotes disharmony,\n"
+        "153B. Imputations.—Whoever makes any imputation shall be punished.\n"
+    )
+    statute = read_text(text)
+    assert [a.number for a in statute.articles] == ["153A", "153B"]
+    assert statute.articles[0].heading.endswith("doing acts prejudicial to harmony")
+    assert [(p.number, p.level) for p in statute.articles[0].paragraphs] == [("1", 0), ("a", 1)]
+    assert statute.articles[1].heading == "Imputations"
+    caption = read_text("Article 3 – Incitement. A person who publicly incites commits an offence.")
+    assert caption.articles[0].heading == "Incitement"
+    assert caption.articles[0].paragraphs[0].text.startswith("A person who")

@@ -7,15 +7,13 @@ import re
 import pytest
 
 from drafter.lint.engine import Context
+from drafter.lint.numbering import NUMBER, number_value, words_to_number
 from drafter.lint.sanctions import (
-    NUMBER,
     cached_sanctions,
     is_offence_article,
-    number_value,
     read_sanctions,
     read_sentence,
     referenced_numbers,
-    words_to_number,
 )
 from drafter.markup import parse_markup
 from drafter.model import Article, ArticleKind, Paragraph, Statute
@@ -87,7 +85,19 @@ PENALTIES = [
     ("The court may, as a last resort, order the dissolution of the organisation.", None, None, False, False, False, None, False),
     ("The offender may be placed on probation.", None, None, False, False, True, None, False),
     ("The court may suspend the sentence of imprisonment.", None, None, False, False, True, None, False),
+    (("shall be liable to a fine not exceeding one million shillings or to imprisonment for a term "
+     "not exceeding five years, or to both."), None, 5 * Y, False, True, True, None, False),
+    (("shall be punished with imprisonment for a term which may extend to three years, or with "
+     "fine, or with both."), None, 3 * Y, False, True, True, None, False),
+    ("the punishment shall be rigorous imprisonment from one year up to three years.", Y, 3 * Y, False, False, False, None, False),
+    ("shall be liable to imprisonment for a term of not less than 5 years but not exceeding 10 years.", 5 * Y, 10 * Y, False, False, False, None, False),
+    ("is liable to imprisonment for two years or to one of these penalties only.", None, 2 * Y, False, False, True, None, False),
+    ("shall be punished with imprisonment for a term which shall not be less than one year but which may extend to three years.", Y, 3 * Y, False, False, False, None, False),
     # French
+    ("sera puni d'une peine privative de liberté de trois à dix ans.", 3 * Y, 10 * Y, False, False, False, None, False),
+    ("sera puni d'une peine privative de liberté de cinq ans au moins.", 5 * Y, None, False, False, False, None, False),
+    ("est passible d'un emprisonnement maximal de cinq ans, d'une amende, ou des deux.", None, 5 * Y, False, True, True, None, False),
+    ("encourt une peine de dix ans de réclusion criminelle.", None, 10 * Y, False, False, False, None, False),
     ("est puni de la réclusion criminelle à perpétuité.", None, None, True, False, False, None, False),
     ("Est puni d'un emprisonnement de cinq ans et d'une amende de 45 000 euros.", None, 5 * Y, False, True, False, None, False),
     ("est puni de cinq ans d'emprisonnement.", None, 5 * Y, False, False, False, None, False),
@@ -134,6 +144,12 @@ def test_penalty_phrases_are_read(
 )
 def test_sentences_without_a_penalty_are_not_read(sentence: str) -> None:
     assert read_sentence(sentence) is None
+
+
+def test_death_penalty_is_read() -> None:
+    assert read_sentence("shall on conviction be sentenced to death.")["death"]
+    assert read_sentence("est puni de la peine de mort.")["death"]
+    assert not read_sentence("is liable to life imprisonment.")["death"]
 
 
 def test_imprisonment_without_a_term_is_custodial_without_bounds() -> None:
@@ -234,6 +250,15 @@ exceeding three years or to a fine, or both.
     assert all(s.non_custodial for s in sanctions)
 
 
+def test_a_rule_about_offences_under_this_act_creates_no_offence() -> None:
+    article = Article("9", "Children", [Paragraph("A child under fourteen who commits an offence "
+                      "under this Law shall be placed in a centre.")])  # fmt: skip
+    assert not is_offence_article(article)
+    article = Article("3", "Hatred", [Paragraph("A person who publicly incites hatred commits an "
+                      "offence under this Act.")])  # fmt: skip
+    assert is_offence_article(article)
+
+
 def test_an_offence_borrowed_from_another_article_is_a_penalty_article() -> None:
     statute = Statute(
         body=[
@@ -259,3 +284,18 @@ def test_french_penalty_and_cache_is_shared() -> None:
     first = cached_sanctions(statute, context.cache)
     assert cached_sanctions(statute, context.cache) is first
     assert first[0].max_months == 60 and first[0].fine and first[0].offence_article == "24"
+
+
+def test_same_penalties_copy_the_penalty_referred_to() -> None:
+    statute = read_text(
+        "Article 1 - Division\nEst puni d'une peine de trois à dix ans d'emprisonnement "
+        "quiconque sème la division.\n\nArticle 2 - Minimisation\nEst puni des mêmes peines "
+        "quiconque minimise les massacres.\n\nArticle 3 - Haine\nQuiconque provoque à la haine "
+        "est passible de la peine prévue à l'article 1.\n",
+        language="fr",
+    )
+    copied = [s for s in read_sanctions(statute) if s.article in ("2", "3")]
+    assert [(s.article, s.min_months, s.max_months) for s in copied] == [
+        ("2", 36, 120),
+        ("3", 36, 120),
+    ]

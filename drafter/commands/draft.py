@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_FINDINGS, OutputError
+from ..errors import EXIT_FINDINGS, LibraryError, OutputError
 
 library_option = click.option(
     "--library",
     "libraries",
     multiple=True,
+    metavar="DIR",
     type=click.Path(path_type=Path),
     envvar="DRAFTER_LIBRARY",  # several folders separated by os.pathsep (":" on POSIX)
     help="A folder with templates/ and/or clause_library/, searched before the built-in ones "
@@ -24,6 +25,7 @@ library_option = click.option(
 @click.option(
     "--answers",
     "answers_file",
+    metavar="FILE",
     type=click.Path(path_type=Path),
     help="YAML, TOML or JSON answers file.",
 )
@@ -36,6 +38,7 @@ library_option = click.option(
     "-o",
     "--output",
     required=True,
+    metavar="OUT",
     type=click.Path(path_type=Path),
     help="The statute to write (.docx or .md).",
 )
@@ -46,12 +49,16 @@ library_option = click.option(
     help="Output format [default: from the -o extension, else docx].",
 )
 @click.option(
-    "--memo", type=click.Path(path_type=Path), help="Also write the explanatory memorandum (.docx)."
+    "--memo",
+    metavar="MEMO.docx",
+    type=click.Path(path_type=Path),
+    help="Also write the explanatory memorandum.",
 )
 @click.option(
     "--reference-doc",
+    metavar="REF.docx",
     type=click.Path(path_type=Path),
-    help="A Word document whose styles the statute uses.",
+    help="A Word document whose styles the statute and memorandum use.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
 @library_option
@@ -74,13 +81,19 @@ def draft(
 ) -> int:
     """Assemble TEMPLATE with the answers and write the statute (and memorandum).
 
-    The draft is linted before it is written; if the linter finds anything the command lists
-    the findings and writes nothing (exit status 1) unless --allow-findings is given.
+    The draft is linted before it is written; if the linter reports a warning or an error the
+    command lists the findings and writes nothing (exit status 1) unless --allow-findings is
+    given. Nothing is written either if any output file could not be: no partial set.
     """
     from ..answers import load_answers, prompt_answers, validate_answers
     from ..assemble import assemble
     from ..library import Library
     from ..output import check_writable, write_output
+
+    library = Library(libraries)
+    tpl = library.template(template)
+    if library.is_abstract(template):
+        raise LibraryError(f"template {template!r} only exists to be extended; draft another one")
 
     fmt = fmt or ("md" if output.suffix.lower() in (".md", ".markdown") else "docx")
     outputs = [output] + ([memo] if memo else [])
@@ -92,10 +105,6 @@ def draft(
     for path in outputs:
         check_writable(path, force)
 
-    library = Library(libraries)
-    tpl = library.template(template)
-    if library.is_abstract(template):
-        raise OutputError(f"template {template!r} only exists to be extended; draft another one")
     given = load_answers(answers_file) if answers_file else {}
     if interactive:
         given = prompt_answers(tpl, given, ask_all=answers_file is None)
@@ -109,16 +118,13 @@ def draft(
     # Information notes are shown but do not stop the draft; warnings and errors do.
     findings = [f for f in found if f.severity.rank >= 1]
     for note in (f for f in found if f.severity.rank < 1):
-        click.echo(
-            f"note: {note.code} {note.location.article or 'statute'}: {note.message}", err=True
-        )
+        click.echo(f"note: {note.code} {_where(note)}: {note.message}", err=True)
     if findings and not allow_findings:
         click.echo(
             f"drafter: the draft has {len(findings)} lint finding(s); nothing written:", err=True
         )
         for f in findings:
-            where = f.location.article or "statute"
-            click.echo(f"  {f.code} {where}: {f.message}", err=True)
+            click.echo(f"  {f.code} {_where(f)}: {f.message}", err=True)
         click.echo("Fix the template or answers, or use --allow-findings.", err=True)
         return EXIT_FINDINGS
 
@@ -144,6 +150,12 @@ def draft(
     for path in outputs:
         click.echo(f"wrote {path}", err=True)
     return 0
+
+
+def _where(finding) -> str:
+    """Return "Article 4" or "statute" for a finding's location in the draft."""
+    # The paragraph index of a finding counts items too, so it is not the printed "(2)".
+    return f"Article {finding.location.article}" if finding.location.article else "statute"
 
 
 def _statute_bytes(result, fmt: str, reference_doc: Path | None) -> bytes:

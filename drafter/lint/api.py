@@ -117,16 +117,22 @@ def paragraph_markers(statute: Statute) -> dict[tuple[str, int], str]:
     return markers
 
 
-def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+def _paragraph_text(statute: Statute, article: str | None, index: int | None) -> str:
+    """Return the text of a paragraph by article number and 1-based index ("" if unknown)."""
+    found = statute.article(article) if article is not None else None
+    if found is None or index is None or not 0 < index <= len(found.paragraphs):
+        return ""
+    return found.paragraphs[index - 1].text
 
 
 def text_regions(source: str, statute: Statute, findings: list[Finding]) -> dict[str, Region]:
     """Locate findings in a plain-text file's own characters, for formats that want lines.
 
     A paragraph's text is its source line(s) with the printed number and Markdown stripped
-    and wrapped lines joined, so offsets cannot be carried over; the quoted text is searched
-    from the paragraph's first line instead. Findings whose quote is not found get the line.
+    and wrapped lines joined, so offsets cannot be carried over. The quoted text is searched
+    from the paragraph's first line instead, taking the same occurrence as in the paragraph
+    (the second "insult" of a sentence, not the first). Findings whose quote is not found get
+    the paragraph's line only.
     """
     lines = source.splitlines(keepends=True)
     starts = [0]
@@ -139,12 +145,19 @@ def text_regions(source: str, statute: Statute, findings: list[Finding]) -> dict
             continue
         line_no = loc.source_index
         region = Region(line=line_no + 1)
-        if loc.text:
-            # Search a window of a few lines: wrapped paragraphs continue on the next lines.
-            window = "".join(lines[line_no : line_no + 8])
-            words = [re.escape(w) for w in loc.text.split()]
-            match = re.search(r"\s+".join(words), window) if words else None
-            if match:
+        words = [re.escape(w) for w in (loc.text or "").split()]
+        if words:
+            pattern = re.compile(r"\s+".join(words))
+            para = _paragraph_text(statute, loc.article, loc.paragraph)
+            before = len(pattern.findall(para[: loc.start])) if loc.start and para else 0
+            # The paragraph's own lines: hard-wrapped text continues on the following lines.
+            last = line_no + 1
+            while last < len(lines) and starts[last] - starts[line_no] < len(para) + 200:
+                last += 1
+            window = "".join(lines[line_no:last])
+            matches = list(pattern.finditer(window))
+            if matches:
+                match = matches[before] if before < len(matches) else matches[0]
                 offset = starts[line_no] + match.start()
                 hit_line = line_no + window.count("\n", 0, match.start())
                 region = Region(

@@ -12,6 +12,7 @@ the same Rule objects and their compiled patterns.
 
 from __future__ import annotations
 
+import copy
 import importlib
 import re
 from collections.abc import Iterable
@@ -177,7 +178,9 @@ def _builtin(folder: str) -> tuple[Rule, ...]:
 
 def load_rules(extra_dirs: Iterable[Path] = ()) -> list[Rule]:
     """Return the built-in rules overlaid by the rules of extra folders, sorted by code."""
-    rules = {r.code: r for r in _builtin(str(builtin_dir("checks")))}
+    # Shallow copies: a caller may change a rule (say its severity from a config file) without
+    # touching the cache; the compiled patterns in the instance dict are shared, not rebuilt.
+    rules = {r.code: copy.copy(r) for r in _builtin(str(builtin_dir("checks")))}
     extra = [Path(d) for d in extra_dirs]
     if extra:
         kinds = ensure_kinds()

@@ -12,18 +12,19 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..findings import Finding
-from ..model import Article, Sanction, Statute
+from ..model import Article, Definition, Sanction, Statute
 from .engine import Context, Rule, rule_kind
+from .numbering import NUMBER, number_value
 from .sanctions import (
-    NUMBER,
     cached_sanctions,
     first_match,
     is_offence_article,
-    number_value,
     option_patterns,
     referenced_numbers,
+    sanction_article,
     sentences,
 )
+from .terms import definitions, term_pattern
 
 # Used when a rule file gives no "speech" option: the words that make an offence a speech offence.
 DEFAULT_SPEECH = {
@@ -35,7 +36,9 @@ DEFAULT_SPEECH = {
         r"\bwords?\b", r"\bpublish\w*", r"\bdisseminat\w*", r"\binsult\w*", r"\bdefam\w*",
         r"\bmock\w*", r"\bexpress\w*", r"\bdivisionism\b", r"\bsectarian\w*",
         r"\bbroadcast\w*", r"\bwritings?\b", r"\bcalls? (?:for|upon)\b", r"\bcorrespondence\b",
-        r"\bconversations?\b",
+        r"\bconversations?\b", r"\bpost(?:s|ed|ing)?\b", r"\bshar(?:e|es|ed|ing)\b", r"\bcontent\b",
+        r"\butter\w*", r"\bmaterial\b", r"\bpublications?\b", r"\bmessages?\b", r"\bimages?\b",
+        r"\bsongs?\b", r"\bgestures?\b",
     ],
     "fr": [
         r"\bincit\w*", r"\bprovoc\w*", r"\bprovoqu\w*", r"\bhaine\b", r"\bhostilit\w*",
@@ -43,7 +46,8 @@ DEFAULT_SPEECH = {
         r"\bni(?:e|ent|é)\b", r"\bminimis\w*", r"\bbanalis\w*", r"\bapologie\b", r"\bjustifi\w*",
         r"\bglorifi\w*", r"\bidéologie\b", r"\bpropagande\b", r"\bdiscours\b", r"\bpropos\b",
         r"\bécrits?\b", r"\bdiffus\w*", r"\binjur\w*", r"\bdiffam\w*", r"\boutrag\w*",
-        r"\bdivisionnisme\b", r"\btribalisme\b", r"\brégionalisme\b",
+        r"\bdivisionnisme\b", r"\btribalisme\b", r"\brégionalisme\b", r"\bpubli\w*", r"\bcontenus?\b",
+        r"\bmessages?\b", r"\bimages?\b", r"\bchants?\b", r"\bgestes?\b", r"\bpartag\w*",
     ],
 }  # fmt: skip
 
@@ -53,7 +57,7 @@ def _dedupe(findings: Iterable[Finding]) -> Iterator[Finding]:
     seen: set[tuple[Any, ...]] = set()
     for finding in findings:
         loc = finding.location
-        key = (finding.code, loc.article, loc.paragraph, loc.start, finding.message)
+        key = (finding.code, loc.article, loc.paragraph, loc.start)
         if key not in seen:
             seen.add(key)
             yield finding
@@ -70,8 +74,11 @@ def offence_text(statute: Statute, sanction: Sanction) -> str:
     refer to (two steps: "the parent of a child referred to in Article 8", where Article 8
     borrows the offence of Article 4), so the conduct punished is always in view.
     """
-    numbers = [sanction.article, sanction.offence_article]
-    texts: list[str] = []
+    own = sanction_article(statute, sanction)
+    numbers: list[str | None] = [sanction.offence_article]
+    texts = [f"{own.heading or ''}\n{own.text}"] if own else []
+    if own:
+        numbers += referenced_numbers(own.text)
     for _ in range(3):
         following: list[str | None] = []
         for number in numbers:
@@ -86,13 +93,24 @@ def offence_text(statute: Statute, sanction: Sanction) -> str:
     return "\n".join(texts) or statute.title
 
 
+def _segment(statute: Statute, sanctions: list[Sanction], sanction: Sanction) -> str:
+    """Return the paragraphs of the penalty's article since the previous penalty, up to it."""
+    article = sanction_article(statute, sanction)
+    if article is None:
+        return ""
+    earlier = [s.paragraph for s in sanctions
+               if s.article == sanction.article and s.paragraph < sanction.paragraph]  # fmt: skip
+    first = max(earlier) if earlier else 0
+    return "\n".join(p.text for p in article.paragraphs[first : sanction.paragraph])
+
+
 def _is_speech(rule: Rule, context: Context, text: str) -> bool:
     patterns = option_patterns(rule.options.get("speech", DEFAULT_SPEECH), context.language)
     return first_match(patterns, text) is not None
 
 
 def _at(context: Context, rule: Rule, sanction: Sanction, message: str | None = None) -> Finding:
-    article = context.statute.article(sanction.article)
+    article = sanction_article(context.statute, sanction)
     return context.finding(rule, article, sanction.paragraph, sanction.start, sanction.end, message)
 
 
@@ -113,15 +131,28 @@ def sanction_bound(rule: Rule, context: Context) -> Iterator[Finding]:
     sanctions = cached_sanctions(context.statute, context.cache)
     types = rule.options.get("offence_types", [])
 
+    def classify(sanction: Sanction) -> dict[str, Any] | None:
+        # The paragraphs that lead to this penalty first (an article may punish several
+        # offences in turn, as the French press law does), then the whole offence.
+        offence = _article(context.statute, sanction.offence_article)
+        texts = [
+            _segment(context.statute, sanctions, sanction),
+            f"{offence.heading or ''}\n{offence.text}" if offence else "",
+            offence_text(context.statute, sanction),
+        ]
+        for text in texts:
+            for offence_type in types:
+                patterns = option_patterns(offence_type.get("patterns"), context.language)
+                if first_match(patterns, text):
+                    return offence_type
+        return None
+
     def found() -> Iterator[Finding]:
         for sanction in sanctions:
             if sanction.max_months is None:
                 continue
-            text = offence_text(context.statute, sanction)
-            for offence_type in types:
-                patterns = option_patterns(offence_type.get("patterns"), context.language)
-                if first_match(patterns, text) is None:
-                    continue
+            offence_type = classify(sanction)
+            if offence_type is not None:
                 cap = int(offence_type["max_months"])
                 if sanction.max_months > cap:
                     message = (
@@ -129,20 +160,24 @@ def sanction_bound(rule: Rule, context: Context) -> Iterator[Finding]:
                         f"{offence_type['name']}; comparable laws cap it at {_years(cap)}."
                     )
                     yield _at(context, rule, sanction, message)
-                break  # the first matching type is the offence's type
 
     yield from _dedupe(found())
 
 
 @rule_kind("life-term")
 def life_term(rule: Rule, context: Context) -> Iterator[Finding]:
-    """Flag life imprisonment for a speech offence."""
+    """Flag life imprisonment (or, a fortiori, the death penalty) for a speech offence."""
     sanctions = cached_sanctions(context.statute, context.cache)
-    yield from _dedupe(
-        _at(context, rule, s)
-        for s in sanctions
-        if s.life and _is_speech(rule, context, offence_text(context.statute, s))
-    )
+
+    def found() -> Iterator[Finding]:
+        for s in sanctions:
+            death = bool(getattr(s, "death", False))
+            if (s.life or death) and _is_speech(rule, context, offence_text(context.statute, s)):
+                yield _at(
+                    context, rule, s, f"{rule.message} (The death penalty.)" if death else None
+                )
+
+    yield from _dedupe(found())
 
 
 @rule_kind("sanction-minimum")
@@ -194,7 +229,7 @@ def missing_maximum(rule: Rule, context: Context) -> Iterator[Finding]:
 
     def found() -> Iterator[Finding]:
         for s in sanctions:
-            if _custodial(s) and s.max_months is None and not s.life:
+            if _custodial(s) and s.max_months is None and not s.life and not getattr(s, "death", 0):
                 detail = "states a minimum but no maximum" if s.min_months else "has no term"
                 yield _at(context, rule, s, f"{rule.message} The prison penalty {detail}.")
         for article in statute.articles:
@@ -231,11 +266,15 @@ def no_alternative(rule: Rule, context: Context) -> Iterator[Finding]:
 
     def found() -> Iterator[Finding]:
         for group in groups.values():
-            custodial = [s for s in group if _custodial(s)]
-            if not custodial or any(alternative(s) for s in group):
+            # A standalone alternative ("(2) The court may instead impose a fine") serves every
+            # penalty of its article; "or a fine" inside one penalty serves that penalty only.
+            if any(alternative(s) and not _custodial(s) for s in group):
                 continue
-            if _is_speech(rule, context, offence_text(statute, custodial[0])):
-                yield _at(context, rule, custodial[0])
+            for s in group:
+                if not _custodial(s) or alternative(s):
+                    continue
+                if _is_speech(rule, context, offence_text(statute, s)):
+                    yield _at(context, rule, s)
 
     yield from _dedupe(found())
 
@@ -245,12 +284,18 @@ def custodial_for_conduct(rule: Rule, context: Context) -> Iterator[Finding]:
     """Flag imprisonment for an offence whose conduct matches options.patterns (e.g. insult)."""
     patterns = option_patterns(rule.options.get("patterns"), context.language)
     sanctions = cached_sanctions(context.statute, context.cache)
+    defined = definitions(context.statute)
 
     def found() -> Iterator[Finding]:
         for s in sanctions:
             if not _custodial(s):
                 continue
-            match = first_match(patterns, offence_text(context.statute, s))
+            # Within an offence article, only the paragraphs leading to this penalty describe
+            # what it punishes ("(1) insulting ... 3 months to 5 years; (3) denying ...").
+            same = s.offence_article == s.article
+            text = _segment(context.statute, sanctions, s) if same else ""
+            text = conduct_text(defined, text or offence_text(context.statute, s))
+            match = first_match(patterns, text)
             if match:
                 yield _at(context, rule, s, f"{rule.message} ({match.group(0)!r} is punished "
                                             "with imprisonment.)")  # fmt: skip
@@ -258,9 +303,22 @@ def custodial_for_conduct(rule: Rule, context: Context) -> Iterator[Finding]:
     yield from _dedupe(found())
 
 
+def conduct_text(defined: list[Definition], text: str) -> str:
+    """Return a text with the definitions of the defined terms it uses appended.
+
+    "Commits an act constituting contempt of faith" says little by itself; the definition
+    ("any act capable of insulting ...") is what the offence punishes.
+    """
+    texts = [text]
+    for d in defined:
+        if term_pattern(d.term, stem=False).search(text):
+            texts.append(d.text)
+    return "\n".join(texts)
+
+
 def _sentence_of(statute: Statute, s: Sanction) -> str:
     """Return the whole sentence a penalty was read from (its subject included)."""
-    article = statute.article(s.article)
+    article = sanction_article(statute, s)
     if article is None:
         return s.text
     text = article.paragraphs[s.paragraph - 1].text
@@ -304,6 +362,7 @@ def single_band(rule: Rule, context: Context) -> Iterator[Finding]:
     gravity = rule.options.get("gravity", [])
     open_ended = option_patterns(rule.options.get("open_ended"), context.language)
     open_min = int(rule.options.get("open_min_months", 12))
+    shared_floor = int(rule.options.get("shared_floor_months", 60))
     status = option_patterns(rule.options.get("status"), context.language)
     # A heavier band for leaders or officials is an aggravation (DR407), not a graduation of
     # conduct: it does not make the offence's own band any less single.
@@ -348,8 +407,12 @@ def single_band(rule: Rule, context: Context) -> Iterator[Finding]:
         for band, articles in by_band.items():
             if len(articles) < 2:
                 continue
-            grades = {grade(a) for a in articles}
-            if len(grades) > 1 or band[0] is not None or band[2]:
+            grades = {grade(a) for a in articles} - {None}  # an unknown grade proves nothing
+            # Shared by offences of different gravity, or a range whose floor alone reaches
+            # options.shared_floor_months ("five to nine years" for everything): every conduct
+            # then gets at least what comparable laws allow for the gravest speech offence.
+            floor = band[0] is not None and band[1] is not None and band[0] >= shared_floor
+            if len(grades) > 1 or floor or band[2]:
                 # One finding per shared band, where it is first written.
                 names = ", ".join(a.caption for a in articles)
                 yield _at(context, rule, anchor(articles[0].number, band),
@@ -480,6 +543,7 @@ OPTIONS_SCHEMA: dict[str, dict[str, Any]] = {
         gravity=_NAMED_SETS,
         open_ended=_SET,
         open_min_months={"type": "integer", "minimum": 1},
+        shared_floor_months={"type": "integer", "minimum": 1},
         status=_SET,
     ),
     "sanction-phrase": _options(["patterns"], patterns=_SET, near=_SET, also=_SET, unless=_SET),

@@ -14,8 +14,15 @@ from ..findings import Finding
 from ..model import Article, ArticleKind, Definition, Statute
 from .engine import Context, Rule, rule_kind
 from .kinds_sanctions import DEFAULT_SPEECH
-from .numbering import article_key, paragraph_runs, run_values, sequence_problems
-from .sanctions import first_match, is_offence_article, normalise_number, option_patterns
+from .numbering import (
+    article_key,
+    normalise_number,
+    paragraph_runs,
+    run_problems,
+    sequence_problems,
+)
+from .patterns import prepare
+from .sanctions import first_match, is_offence_article, option_patterns
 from .terms import (
     QUOTED,
     definition_body,
@@ -58,7 +65,8 @@ def _provision_present(rule: Rule, context: Context) -> bool:
     else:
         raw = list(alternatives)
     groups = [
-        [re.compile(p, re.IGNORECASE) for p in ([a] if isinstance(a, str) else a)] for a in raw
+        [re.compile(prepare(p), re.IGNORECASE) for p in ([a] if isinstance(a, str) else a)]
+        for a in raw
     ]
     unless = option_patterns(rule.options.get("unless"), context.language)
     kinds = set(rule.options.get("kinds", []))
@@ -136,6 +144,17 @@ def _defined(patterns: list[re.Pattern[str]], defined: list[Definition]) -> bool
     return False
 
 
+def _heading_like(article: Article, index: int) -> bool:
+    """Return whether a paragraph is really the article's heading, left in the text by a reader."""
+    text = article.paragraphs[index - 1].text.strip()
+    return (
+        index == 1
+        and not article.heading
+        and len(text.split()) <= 6
+        and not text.endswith((".", ":", ";"))
+    )
+
+
 @rule_kind("undefined-operative-term")
 def undefined_operative_term(rule: Rule, context: Context) -> Iterator[Finding]:
     """Flag an operative term (options.terms) used in an offence but defined nowhere."""
@@ -151,6 +170,8 @@ def undefined_operative_term(rule: Rule, context: Context) -> Iterator[Finding]:
         inside = [term_pattern(d.term, stem=False) for d in defined if " " in d.term.strip()]
         for unit in context.units(offences):
             text = unit.paragraph.text
+            if _heading_like(unit.article, unit.index):
+                continue
             # A use inside a defined phrase ("genocide ideology", "crime de génocide constaté")
             # is a use of that defined phrase, not of the bare term.
             covered = [(m.start(), m.end()) for p in inside for m in p.finditer(text)]
@@ -368,17 +389,38 @@ def _paragraph_exists(article: Article, paragraph: str | None, item: str | None)
     return True
 
 
+# What follows a reference to another instrument, even after a spaced sub-reference.
+OTHER_INSTRUMENT = re.compile(
+    r"^\s*(?:\(\w{1,4}\)\s*)*,?\s*(?:of|in|under|du|de la|de l'|des)\s+(?!this\b|the present\b|"
+    r"la présente\b|le présent\b)(?:the\s+)?(?:[A-Z]|code|law|act|loi|convention|décret)",
+)
+
+
+AMENDING = re.compile(
+    r"\b(?:is|are|be) (?:hereby )?amended\b|\binsert(?:ing|ed)?\b|\bsubstitut\w*|\brepeal\w*|"
+    r"\best (?:ainsi )?modifiée?\b|\binsérée?s?\b|\bremplacée?s?\b|\babrogée?s?\b",
+    re.IGNORECASE,
+)
+
+
 @rule_kind("broken-cross-reference")
 def broken_cross_reference(rule: Rule, context: Context) -> Iterator[Finding]:
     """Flag a reference to an article, paragraph or item that the statute does not have."""
     statute = context.statute
     by_number = {normalise_number(a.number): a for a in statute.articles}
     for ref in _references(statute):
-        target = by_number.get(normalise_number(ref.target_article))
-        if target is not None and _paragraph_exists(target, ref.target_paragraph, ref.target_item):
-            continue
         where = statute.article(ref.article)
         if where is None:
+            continue
+        if not 1 <= ref.paragraph <= len(where.paragraphs):
+            continue  # a reference the reader placed outside the text (a heading)
+        after = where.paragraphs[ref.paragraph - 1].text[ref.end :]
+        if OTHER_INSTRUMENT.match(after):
+            continue  # "section 6 (1) of the Code of International Criminal Law"
+        if AMENDING.search(where.paragraphs[ref.paragraph - 1].text):
+            continue  # an amending provision cites the amended law's numbering
+        target = by_number.get(normalise_number(ref.target_article))
+        if target is not None and _paragraph_exists(target, ref.target_paragraph, ref.target_item):
             continue
         missing = "article" if target is None else "paragraph or item"
         yield context.finding(
@@ -398,15 +440,10 @@ def numbering_gap(rule: Rule, context: Context) -> Iterator[Finding]:
                                   f"is followed by {article.caption}.)")  # fmt: skip
     for article in articles:
         for run in paragraph_runs(article):
-            values = run_values([n for _, n in run])
-            if values is None:
-                continue
-            expected = 1
-            for (index, number), value in zip(run, values, strict=True):
-                if value > expected:
+            for index, number, kind, expected in run_problems(run):
+                if kind == "gap":
                     message = f"{rule.message} ({number!r} where {expected} was expected.)"
                     yield context.finding(rule, article, index, message=message)
-                expected = max(expected, value + 1)
 
 
 @rule_kind("numbering-duplicate")
@@ -419,13 +456,10 @@ def numbering_duplicate(rule: Rule, context: Context) -> Iterator[Finding]:
                                   "appears twice.)")  # fmt: skip
     for article in articles:
         for run in paragraph_runs(article):
-            seen: set[str] = set()
-            for index, number in run:
-                key = number.strip("().° ").lower()
-                if key in seen:
-                    yield context.finding(rule, article, index, message=f"{rule.message} "
-                                          f"(({number}) appears twice.)")  # fmt: skip
-                seen.add(key)
+            for index, number, kind, _ in run_problems(run):
+                if kind == "duplicate":
+                    message = f"{rule.message} (({number}) appears twice.)"
+                    yield context.finding(rule, article, index, message=message)
 
 
 # The options each kind accepts; the catalogue validates checks/ files against them.

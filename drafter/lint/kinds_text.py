@@ -11,8 +11,14 @@ never open files or print. Options shared by the kinds:
   ``only_if``        words that must be present in the same ``only_if_scope`` (default
                      article, heading included) for the match to count;
   ``skip_negated``   ignore a match in a sentence that is negated ("No person shall ...");
+  ``skip_exceptions`` ignore a match inside a defence or exception: its sentence opens one
+                     ("does not apply to", "n'est pas punissable"), or it is an item listed
+                     under such a lead-in ("No person shall be convicted ... (a) if ...");
   ``also_kinds``     article kinds checked besides the scope (e.g. ``[definitions]`` for a
-                     definition that states what the offence is: "genocide ideology means").
+                     definition that states what the offence is: "genocide ideology means");
+  ``earlier_than``   a match that names a year counts only if the year is earlier than the
+                     latest year these patterns find in the statute (title or articles), e.g.
+                     "applies to acts committed after 1 January 2020" in an Act in force in 2022.
 
 ``element-required``
   ``patterns``       an in-scope article must contain one of these (its heading does not count:
@@ -45,7 +51,8 @@ SCOPES_OF_CONDITIONS = ("sentence", "paragraph", "article")
 # The words that create an offence: where a finding about a missing element is anchored.
 OFFENCE_WORDS = {
     "en": re.compile(
-        r"commits? an offen[cs]e|is guilty|shall be guilty|(?:shall|is|are|shall be) liable|"
+        r"commits? (?:an|the|a) (?:offen[cs]e|crime)|is guilty|shall be guilty|"
+        r"(?:shall|is|are|shall be) liable|"
         r"liable (?:on|upon) conviction|shall be (?:punished|sentenced|imprisoned|fined)|"
         r"incurs? (?:a )?penalty|"
         r"(?:is|are) punishable|shall be prohibited|(?:is|are) prohibited|constitutes? an offen[cs]e|"
@@ -102,17 +109,43 @@ def articles_for(rule: Rule, context: Context) -> list[Article]:
     return [a for a in context.statute.articles if id(a) in inside or a.kind in extra]
 
 
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def reference_year(rule: Rule, context: Context) -> int | None:
+    """Return the latest year matched by the rule's ``earlier_than`` patterns in the statute."""
+    reference = patterns.get(rule, "earlier_than", context.language)
+    if reference is None:
+        return None
+    statute = context.statute
+    texts = [statute.title, statute.long_title or "", *statute.preamble]
+    texts += [a.text for a in statute.articles]
+    years = [int(y) for t in texts for m in reference.finditer(t) for y in YEAR.findall(m.group())]
+    return max(years, default=None)
+
+
+def _dated_match_ok(match: re.Match[str], year: int | None) -> bool:
+    """Return whether a match naming a year names one before the reference year (if any)."""
+    named = YEAR.findall(match.group())
+    if not named:
+        return True
+    return year is not None and int(named[-1]) < year
+
+
 def _matches(rule: Rule, context: Context) -> Iterator[tuple[Article, Unit, re.Match[str]]]:
     """Yield every accepted (article, unit, match) of a phrase-like rule."""
     language = context.language
     found = patterns.get(rule, "patterns", language)
     if found is None:  # no patterns for this language: the rule does nothing (documented)
         return
+    dated = "earlier_than" in rule.options
+    year = reference_year(rule, context) if dated else None
     unless = patterns.get(rule, "unless", language)
     only_if = patterns.get(rule, "only_if", language)
     unless_scope = rule.options.get("unless_scope", "sentence")
     only_if_scope = rule.options.get("only_if_scope", "article")
     skip_negated = bool(rule.options.get("skip_negated", False))
+    skip_exceptions = bool(rule.options.get("skip_exceptions", False))
     for article in articles_for(rule, context):
         article_text = _article_text(article)
         if only_if is not None and only_if_scope == "article" and not only_if.search(article_text):
@@ -132,7 +165,11 @@ def _matches(rule: Rule, context: Context) -> Iterator[tuple[Article, Unit, re.M
                     text = _condition_text(context, unit, unless_scope, start, article_text)
                     if unless.search(text):
                         continue
+                if dated and not _dated_match_ok(match, year):
+                    continue
                 if skip_negated and nlp.negated(context, unit, start, match.end()):
+                    continue
+                if skip_exceptions and nlp.under_exception(context, unit, start):
                     continue
                 yield article, unit, match
 
@@ -214,7 +251,9 @@ _PHRASE_OPTIONS = {
     "unless_scope": _CONDITION_SCOPE,
     "only_if_scope": _CONDITION_SCOPE,
     "skip_negated": {"type": "boolean"},
+    "skip_exceptions": {"type": "boolean"},
     "also_kinds": _KINDS,
+    "earlier_than": _PATTERN_SET,
 }
 OPTIONS_SCHEMA: dict[str, dict] = {
     "phrase": {

@@ -10,7 +10,7 @@ or naive splitters break sentences. Lawyers also need findings that are explaina
 same on every run, so the boundaries here come from a small deterministic component. For
 French the ``fr_core_news_sm`` tokenizer (its French exceptions and vocabulary) is used when
 installed; its trained components (tagger, lemmatizer, parser, NER) are excluded because no
-rule uses them and they triple the cost of analysis.
+rule uses them and they would be most of the cost of the analysis.
 
 spaCy is imported inside functions only, so that ``drafter --help`` does not import it.
 """
@@ -43,8 +43,9 @@ OPENERS = {'"', "'", "“", "‘", "«", "(", "["}
 # number or state an alternative; they do not negate the provision.
 NEGATION = {
     "en": re.compile(
-        r"(?<!whether or )(?<!\bor )\bnot\b(?! (?:exceeding|more|less|later|earlier|over|under|"
-        r"limited to|only|merely)\b)|"
+        # "shall not be less than one year" bounds a penalty; it does not negate the offence.
+        r"(?<!whether or )(?<!\bor )\bnot\b(?! (?:be )?(?:exceed|exceeding|more|less|later|"
+        r"earlier|over|under|limited to|only|merely)\b)|"
         r"\bno\b(?!\.| (?:more|less|later|earlier|fewer)\b)|\bnever\b|\bnothing\b|\bnone\b|"
         r"\bneither\b|\bnor\b|\bcannot\b|n['’]t\b|"
         # exclusions state that the matched words are outside the provision
@@ -54,13 +55,34 @@ NEGATION = {
         re.IGNORECASE,
     ),
     "fr": re.compile(
-        r"\bne\b(?! (?:peu(?:t|vent)|pouvant|saurai(?:t|ent)) (?:excéder|dépasser)\b)|"
+        r"\bne\b(?! (?:peu(?:t|vent)|pouvant|saurai(?:t|ent)|doi(?:t|vent)) (?:excéder|dépasser|"
+        r"être (?:inférieure?s?|supérieure?s?))\b)|"
         r"\bn['’](?!excéd|exéd)|\bnul(?:le)?s?\b|\baucun(?:e)?s?\b|\bjamais\b|\bni\b|"
         r"\bsauf\b|\bhormis\b|\bexcept(?:é|ion faite)\b|\bà l['’]exclusion\b|\bhors\b|"
         r"\bau-delà\b|\bplutôt que\b|\bau lieu de\b|\bexclue?s?\b",
         re.IGNORECASE,
     ),
 }
+# The content of a reported statement ("states that it was not genocide") is what the speaker
+# said, not a negation of the provision: it is removed before looking for cues.
+REPORTED = {
+    "en": re.compile(
+        r"\b(?:state|claim|assert|say|said|declare|allege|argue|affirm|suggest|maintain|pretend|"
+        r"contend|insinuate|imply|implie)s?d? that\b[^;:]*",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\b(?:affirm|prétend|soutien|souten|déclar|allègu|allégu|laiss\w* entendre|dit|dis)\w* "
+        r"qu(?:e\b|['’])[^;:]*",
+        re.IGNORECASE,
+    ),
+}
+# An exception to a negation ("no ... except", "nul ... sauf") restores the affirmative.
+EXCEPT = {
+    "en": re.compile(r"except|other than|apart from", re.IGNORECASE),
+    "fr": re.compile(r"sauf|hormis|except(?:é|ion faite)", re.IGNORECASE),
+}
+NEVER = re.compile(r"(?!)")
 # How far after a match a negation still governs it ("Negligence or recklessness as to the
 # effect of the words is not sufficient"): the rest of the clause (up to ";" or ":"), at most
 # this many words.
@@ -78,6 +100,40 @@ PROHIBITION = {
     "fr": re.compile(
         r"(?:\bnul\s+ne\s+(?:peut|doit)|\bne\s+(?:peut|doit|peuvent|doivent)(?:\s+pas)?)"
         r"\s+(?!être\b)(?:\w+,?\s+){0,3}$",
+        re.IGNORECASE,
+    ),
+}
+
+
+# Lead-ins that open a defence or an exception: the words of the items they govern ("No person
+# shall be convicted ... (a) if ... the person expressed an opinion on a religious subject")
+# describe what is *not* punished, so they are not the object of the offence.
+EXCEPTION_LEAD = {
+    "en": re.compile(
+        r"\bno (?:natural or legal )?(?:person|one|individual)\s+(?:shall|may|is to)\s+be\s+"
+        r"(?:convicted|guilty|liable|prosecuted|punished|charged)\b|"
+        r"\b(?:shall|does|do|will)\s+not\s+(?:apply|extend)\b|\bis\s+not\s+applicable\b|"
+        r"\b(?:shall|does|do|will)\s+not\s+(?:be|constitute|amount to)\s+(?:an?\s+)?"
+        r"(?:offen[cs]e|crime|punishable)\b|"
+        r"\b(?:is|are)\s+not\s+(?:an?\s+)?(?:offen[cs]e|crime|punishable|guilty|liable)\b|"
+        r"\bno\s+offen[cs]e\s+is\s+committed\b|\bcommits?\s+no\s+offen[cs]e\b|"
+        r"\b(?:does|do)\s+not\s+commit\s+an?\s+offen[cs]e\b|"
+        r"\bshall\s+not\s+be\s+(?:guilty|liable|convicted|punished|prosecuted)\b|"
+        r"\bit\s+(?:is|shall\s+be)\s+a\s+defen[cs]e\b|\bnothing\s+in\s+this\b|"
+        r"\b(?:is|are)\s+exempt(?:ed)?\s+from\b|\bdoes\s+not\s+include\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\bn['’](?:est|sont)\s+pas\s+(?:punissables?|punie?s?|coupables?|poursuivie?s?|"
+        r"constitutive?s?|applicables?|une\s+infraction)\b|"
+        r"\bne\s+(?:sont|est)\s+pas\s+(?:punissables?|punie?s?|coupables?|poursuivie?s?|"
+        r"applicables?)\b|"
+        r"\bne\s+(?:s['’]applique(?:nt)?|constitue(?:nt)?|vise(?:nt)?|tombe(?:nt)?)\s+pas\b|"
+        r"\bne\s+peu(?:t|vent)\s+(?:être\s+)?(?:poursuivie?s?|condamnée?s?|punie?s?)\b|"
+        r"\bil\s+n['’]y\s+a\s+(?:pas|point)\s+d['’]infraction\b|"
+        r"\bnul\s+ne\s+peut\s+être\s+(?:poursuivi|condamné|puni)\b|"
+        r"\b(?:est|sont)\s+exempté?e?s?\s+de\b|\baucune\s+(?:poursuite|infraction)\b|"
+        r"\bne\s+(?:comprend|couvre)(?:nt)?\s+pas\b",
         re.IGNORECASE,
     ),
 }
@@ -201,15 +257,81 @@ def negated(context: Context, unit: Unit, start: int, end: int) -> bool:
     s_start, s_end = sentence_at(context, unit, start)
     text = unit.paragraph.text
     before, after = text[s_start:start], text[end:s_end]
+    reported = REPORTED.get(context.language)
+    if reported is not None:
+        before, after = reported.sub(" ", before), reported.sub(" ", after)
     prohibition = PROHIBITION.get(context.language)
     if prohibition is not None:
         match = prohibition.search(before)
         if match:
             before = before[: match.start()]
-    if cue.search(before):
+    cues = list(cue.finditer(before))
+    # "No court shall take cognizance ... except upon a complaint by an officer": the words
+    # after "except" that follows a negation are what the provision affirms (only X).
+    if cues and not (len(cues) > 1 and EXCEPT.get(context.language, NEVER).fullmatch(cues[-1].group())):
         return True
-    clause = re.split(r"[;:]", after, maxsplit=1)[0]
+    # A new coordinated clause (", and no appeal lies ...") has its own subject: its negation
+    # does not govern the matched words.
+    clause = re.split(r"[;:]|,\s*(?:and|but|whereas|while|et|mais|tandis que)\s", after, maxsplit=1)[0]
     words = list(re.finditer(r"\S+", clause))
     limit = words[AFTER_WORDS - 1].end() if len(words) >= AFTER_WORDS else len(clause)
     # Search the whole clause (so "not exceeding" is seen whole), count only cues near the match.
     return any(m.start() < limit for m in cue.finditer(clause))
+
+
+def exception_lead(language: str, text: str) -> bool:
+    """Return whether a text contains words that open a defence or exception."""
+    cue = EXCEPTION_LEAD.get(language)
+    return bool(cue is not None and cue.search(text))
+
+
+def under_exception(context: Context, unit: Unit, start: int) -> bool:
+    """Return whether the words at ``start`` are governed by an exception lead-in.
+
+    Either the match's own sentence states the exception ("This Act does not apply to
+    opinions ..."), or the item is listed under a paragraph whose closing sentence does ("No
+    person shall be convicted ... (a) if ..."); sub-items inherit it from every ancestor.
+    """
+    language = context.language
+    s, e = sentence_at(context, unit, start)
+    if exception_lead(language, unit.paragraph.text[s:e]):
+        return True
+    paras = unit.article.paragraphs
+    if _listed_under_exception(language, paras, unit.index - 1):
+        return True
+    level = unit.paragraph.level
+    for i in range(unit.index - 2, -1, -1):
+        if level <= 0:
+            break
+        parent = paras[i]
+        if parent.level >= level:
+            continue
+        level = parent.level
+        # The lead-in is the sentence that introduces the list: the last one of the parent.
+        last = re.split(r"(?<=[.;])\s+(?=[A-Z\u00C0-\u00DD(])", parent.text.strip())[-1]
+        if exception_lead(language, last):
+            return True
+    return False
+
+
+# How a list item ends ("...;", "...; or", "..., and") and how a lead-in to a list ends.
+_ITEM_END = re.compile(r"(?:[;,]|[;,]\s*(?:or|and|ou|et))\s*$", re.IGNORECASE)
+_LEAD_END = re.compile(r"[:—–-]\s*$")
+
+
+def _listed_under_exception(language: str, paras: list, position: int) -> bool:
+    """Return whether paragraph ``position`` is an item of a list led in by an exception.
+
+    Gazettes often print "1°", "2°" items at the level of paragraphs: "This Law shall not
+    apply to: 1° ...; 2° ...". Walk back over the sibling items to the line ending with ":".
+    """
+    level = paras[position].level
+    for i in range(position - 1, -1, -1):
+        text = paras[i].text.rstrip()
+        if paras[i].level > level:
+            continue
+        if _LEAD_END.search(text):
+            return exception_lead(language, text)
+        if paras[i].level < level or not _ITEM_END.search(text):
+            return False
+    return False

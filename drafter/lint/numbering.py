@@ -1,14 +1,80 @@
-"""Numbers as statutes print them: article numbers ("3", "3bis", "premier", "IV") and runs of
-paragraph and item numbers ("(1)", "(a)", "(i)", "1°"), for the numbering rules.
+"""Numbers as statutes print them: terms in words and digits ("ten (10)", "vingt-cinq"),
+article numbers ("3", "3bis", "premier", "IV") and runs of paragraph and item numbers ("(1)",
+"(a)", "(i)", "1°"), for the sanction reader and the numbering rules.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from ..model import Article
-from .sanctions import normalise_number
+
+# Number words up to the thousands, English and French; hyphens and spaces join them.
+WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
+    "soixante": 60, "cent": 100, "cents": 100, "mille": 1000, "half": 0.5, "demi": 0.5,
+}  # fmt: skip
+_WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
+# "and" joins only after hundred/thousand ("one hundred and twenty"), "et" only before un/onze
+# ("vingt et un"), so "between five and nine years" stays two numbers.
+NUMBER = (
+    rf"(?:\d+(?:[.,]\d+)?|\b{_WORD}(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+"
+    rf"|\s+et\s+(?=(?:un|une|onze)\b)){_WORD})*\b)(?:\s*\(\s*\d+(?:[.,]\d+)?\s*\))?"
+)
+
+
+def words_to_number(text: str) -> float | None:
+    """Return the value of number words ("twenty five", "vingt-cinq", "quatre-vingts")."""
+    total, current, previous = 0.0, 0.0, None
+    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t not in ("and", "et")]
+    if not tokens or any(t not in WORDS for t in tokens):
+        return None
+    for token in tokens:
+        value = WORDS[token]
+        if value == 100:
+            current = max(current, 1) * 100
+        elif value == 1000:
+            total += max(current, 1) * 1000
+            current = 0
+        elif value == 20 and previous == "quatre":
+            current += 80 - 4  # quatre-vingt(s) = 80
+        else:
+            current += value
+        previous = token
+    return total + current
+
+
+def number_value(text: str) -> float:
+    """Return the value of a number as printed: "10", "ten (10)", "twenty-five", "vingt-cinq"."""
+    digits = re.search(r"\(\s*(\d+(?:[.,]\d+)?)\s*\)", text)  # "ten (10)": trust the digits
+    if digits:
+        return float(digits.group(1).replace(",", "."))
+    bare = re.match(r"\s*(\d+(?:[.,]\d+)?)", text)
+    if bare:
+        return float(bare.group(1).replace(",", "."))
+    value = words_to_number(text)
+    if value is None:
+        raise ValueError(f"not a number: {text!r}")
+    return value
+
+
+ORDINALS = {"premier": "1", "1er": "1", "first": "1"}  # "Article premier" is Article 1
+
+
+def normalise_number(number: str) -> str:
+    """Return an article number in a comparable form: "3 bis" -> "3bis", "premier" -> "1"."""
+    text = re.sub(r"\s+", "", number.strip().lower()).rstrip(".")
+    return ORDINALS.get(text, text)
+
 
 SUFFIXES = ["", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies"]
 ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
@@ -91,3 +157,29 @@ def sequence_problems(
                 yield article, "gap", previous[0]
         seen.add(key)
         previous = (article, key)
+
+
+def run_problems(run: list[tuple[int, str]]) -> list[tuple[int, str, str, int]]:
+    """Return (paragraph index, number, "gap" or "duplicate", expected) for one run.
+
+    A run that goes backwards, or has both a duplicate and a gap, mixes two numbering levels
+    that the reader flattened (German "(1)" paragraphs with "1." items, or sections merged
+    into one article); nothing reliable can be said about it, so it yields nothing.
+    """
+    values = run_values([n for _, n in run])
+    if values is None or len(values) < 2:
+        return []  # a lone "(2)" is more often a heading the reader took for a paragraph
+    if any(b < a for a, b in itertools.pairwise(values)):
+        return []
+    problems: list[tuple[int, str, str, int]] = []
+    expected = 1
+    seen: set[int] = set()
+    for (index, number), value in zip(run, values, strict=True):
+        if value in seen:
+            problems.append((index, number, "duplicate", expected))
+        elif value > expected:
+            problems.append((index, number, "gap", expected))
+        seen.add(value)
+        expected = max(expected, value + 1)
+    kinds = {kind for _, _, kind, _ in problems}
+    return [] if kinds == {"gap", "duplicate"} else problems

@@ -9,74 +9,24 @@ The reading is sentence by sentence: a sentence that states a term, life impriso
 a non-custodial measure, a multiplier or a dissolution yields one ``Sanction``. A bare term
 ("imprisonment for five years", "cinq ans d'emprisonnement") is a maximum, as both common-law
 and French drafting read it; a minimum needs a word that says so ("at least", "au moins") or a
-range ("ten to twenty-five years").
+range ("ten to twenty-five years"). An English sentence that orders the term ("shall be
+sentenced to twenty years") fixes it, so it is both the minimum and the maximum.
+
+Each penalty is attached to the offence it punishes: its own article if that creates the
+offence, else the article it refers to ("the offence referred to in Article 3"), else every
+offence ("an offence under this Act"), else the nearest offence article before it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, ArticleKind, Sanction, Statute
+from .numbering import NUMBER, normalise_number, number_value
 from .patterns import prepare
-
-# Number words up to the thousands, English and French; hyphens and spaces join them.
-WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
-    "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50,
-    "soixante": 60, "cent": 100, "cents": 100, "mille": 1000, "half": 0.5, "demi": 0.5,
-}  # fmt: skip
-_WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
-# "and" joins only after hundred/thousand ("one hundred and twenty"), "et" only before un/onze
-# ("vingt et un"), so "between five and nine years" stays two numbers.
-NUMBER = (
-    rf"(?:\d+(?:[.,]\d+)?|\b{_WORD}(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+"
-    rf"|\s+et\s+(?=(?:un|une|onze)\b)){_WORD})*\b)(?:\s*\(\s*\d+(?:[.,]\d+)?\s*\))?"
-)
-
-
-def words_to_number(text: str) -> float | None:
-    """Return the value of number words ("twenty five", "vingt-cinq", "quatre-vingts")."""
-    total, current, previous = 0.0, 0.0, None
-    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t and t not in ("and", "et")]
-    if not tokens or any(t not in WORDS for t in tokens):
-        return None
-    for token in tokens:
-        value = WORDS[token]
-        if value == 100:
-            current = max(current, 1) * 100
-        elif value == 1000:
-            total += max(current, 1) * 1000
-            current = 0
-        elif value == 20 and previous == "quatre":
-            current += 80 - 4  # quatre-vingt(s) = 80
-        else:
-            current += value
-        previous = token
-    return total + current
-
-
-def number_value(text: str) -> float:
-    """Return the value of a number as printed: "10", "ten (10)", "twenty-five", "vingt-cinq"."""
-    digits = re.search(r"\(\s*(\d+(?:[.,]\d+)?)\s*\)", text)  # "ten (10)": trust the digits
-    if digits:
-        return float(digits.group(1).replace(",", "."))
-    bare = re.match(r"\s*(\d+(?:[.,]\d+)?)", text)
-    if bare:
-        return float(bare.group(1).replace(",", "."))
-    value = words_to_number(text)
-    if value is None:
-        raise ValueError(f"not a number: {text!r}")
-    return value
-
 
 UNIT = r"(?P<unit>years?|yrs?|months?|weeks?|days?|ans?|années?|mois|semaines?|jours?)\b"
 TERM = re.compile(rf"(?P<num>{NUMBER})[\s-]*(?:'s\s+)?{UNIT}", re.IGNORECASE)
@@ -87,7 +37,9 @@ RANGE_HEAD = re.compile(
 )
 
 MAX_BEFORE = re.compile(
-    r"(?:not exceeding|not more than|no more than|not to exceed|not over|up to|maximum(?: term)?"
+    r"(?:not exceeding|not more than|no more than|not to exceed|not over|up to|(?:may )?extend to|"
+    r"(?:shall|must|may) not (?:be more than|exceed)|"
+    r"maximum(?: term)?"
     r"(?: of)?|at most|less than|under|n'excédant pas|ne dépassant pas|ne pouvant (?:excéder|"
     r"dépasser)|jusqu'à|au plus|maximum de|d'au plus|plafonnée? à|inférieure? à)"
     r"\s*(?:(?:a|the|une?) (?:term|period|durée|peine) (?:of|de)\s*)?$",
@@ -95,6 +47,7 @@ MAX_BEFORE = re.compile(
 )
 MIN_BEFORE = re.compile(
     r"(?:at least|not less than|no less than|minimum(?: term)?(?: of)?|more than|over|exceeding|"
+    r"(?:shall|must|may) not be less than|"
     r"d'au moins|au moins|minimum de|pas inférieure? à|plus de|supérieure? à|"
     r"ne (?:peut|pouvant) être inférieure? à)"
     r"\s*(?:(?:a|the|une?) (?:term|period|durée|peine) (?:of|de)\s*)?$",
@@ -114,7 +67,8 @@ AGE_AFTER = re.compile(r"^\s*(?:of age|old|d'âge|révolus)\b", re.IGNORECASE)
 
 CUSTODIAL = re.compile(
     r"\b(?:imprison\w*|prison|custod\w*|jail|gaol|detention|incarcerat\w*|sentenced?|"
-    r"emprisonnement|réclusion|détention|incarcération)\b",
+    r"deprivation of liberty|emprisonnement|réclusion|détention|incarcération|"
+    r"privative de liberté)\b",
     re.IGNORECASE,
 )
 LIABLE = re.compile(
@@ -133,15 +87,23 @@ LIFE = re.compile(
     r"(?:life|lifelong) (?:term|prison)|custody for life)\b|\bà perpétuité\b|\bperpétuité\b",
     re.IGNORECASE,
 )
+DEATH = re.compile(
+    r"\b(?:death penalty|sentenced to death|punishable (?:by|with) death|capital punishment|"
+    r"peine de mort|peine capitale|punie? de mort)\b",
+    re.IGNORECASE,
+)
 FINE = re.compile(r"\b(?:fines?|pecuniary penalty|amendes?)\b", re.IGNORECASE)
 ALTERNATIVE = re.compile(
     r"\bor\s+(?:to\s+|by\s+|with\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}(?:fine|community "
     r"service|probation|warning|reprimand)|\bor both\b|\bcommunity service\b|\bprobation\b|"
+    r"\bor (?:to )?both\b|\bfines?\b[^.;]{0,80}?\bor\s+(?:to\s+|with\s+)?(?:a\s+)?(?:term\s+of\s+)?"
+    r"(?:imprisonment|detention)|"
     r"\bor (?:to )?(?:one|either) of (?:these|those|the two|both|the) (?:penalties|punishments|"
     r"sentences)\b|"
     r"\bsuspended sentence|\bsentence\w*\s+(?:may be\s+)?suspended|"
     r"\bsuspend\w*\s+(?:the\s+)?(?:execution\s+of\s+(?:the\s+)?)?sentence|\bconditional discharge|"
     r"\bnon-custodial\b|\bou\s+(?:de\s+|à\s+)?l'une?\s+de\s+ces\s+(?:deux\s+)?peines|"
+    r"\bou\s+(?:de\s+)?(?:des|les)\s+deux\b|"
     r"\bou\s+(?:de\s+|d['’]\s*|à\s+)?[^.;]{0,40}?\bamendes?\b|travaux d'intérêt général|"
     r"\bsursis\b|\bstage de citoyenneté|\bavertissement\b|\bpeines? alternatives?",
     re.IGNORECASE,
@@ -163,7 +125,10 @@ MULTIPLIERS = [
     ),
     (re.compile(r"\b(?:increased by (?:one )?half|augmentée?s? de moitié)\b", re.IGNORECASE), 1.5),
 ]
-DISSOLUTION = re.compile(r"\b(?:dissol(?:ved?|ution)|dissoute?s?|dissous)\b", re.IGNORECASE)
+DISSOLUTION = re.compile(
+    r"\b(?:dissol(?:ved?|ution)|dissoute?s?|dissous|deregist\w+|disband\w*|wound up|winding[- ]up)\b",
+    re.IGNORECASE,
+)
 DISCRETION = re.compile(
     r"\b(?:may|might|can|peut|peuvent|pourra|pourront|last resort|dernier recours|discretion)\b",
     re.IGNORECASE,
@@ -196,11 +161,6 @@ WHOLE_ACT = re.compile(
     r"définies?) (?:par|dans|à) (?:la présente loi|le présent (?:titre|chapitre))",
     re.IGNORECASE,
 )
-PRECEDING = re.compile(
-    r"\b(?:the (?:preceding|previous|foregoing) (?:article|section)s?|l'article précédent|"
-    r"aux articles précédents|the above article)\b",
-    re.IGNORECASE,
-)
 OFFENCE_CUE = re.compile(
     r"\b(?:commits? an offence|is guilty of an offence|shall be guilty|is an offence|"
     r"constitutes an offence|shall be (?:punished|liable)|is liable (?:on conviction )?to|"
@@ -208,13 +168,6 @@ OFFENCE_CUE = re.compile(
     r"(?:est|sont) punie?s?|se rend coupable|est passible)\b",
     re.IGNORECASE,
 )
-ROMAN_NUM = {"premier": "1", "1er": "1", "first": "1"}
-
-
-def normalise_number(number: str) -> str:
-    """Return an article number in a comparable form: "3 bis" -> "3bis", "premier" -> "1"."""
-    text = re.sub(r"\s+", "", number.strip().lower()).rstrip(".")
-    return ROMAN_NUM.get(text, text)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -240,8 +193,21 @@ OFFENCE_REF = re.compile(
 )
 
 
+# "A child who commits an offence under this Law ...": a rule about offences created elsewhere.
+WHO_COMMITS = re.compile(
+    r"\b(?:who|which|that) (?:commits|has committed|is convicted of|is found guilty of) "
+    r"(?:an?|the|any) (?:offen[cs]e|crime)s? (?:under|referred to in|provided for in|created by) "
+    r"(?:this|the present) (?:Act|Law|Code|Part|Chapter|Proclamation|Decree)\b|"
+    r"\bqui (?:commet|a commis|est (?:reconnue? )?coupable d') ?(?:une|l'|les) ?infractions? "
+    r"(?:prévues?|visées?) (?:par|à|dans) (?:la présente loi|le présent)",
+    re.IGNORECASE,
+)
+
+
 def borrows_offence(text: str) -> bool:
     """Return whether a text punishes an offence defined in another article of the statute."""
+    if WHO_COMMITS.search(text):
+        return True
     return any(
         referenced_numbers(text[m.start() : m.end() + 40]) for m in OFFENCE_REF.finditer(text)
     )
@@ -254,7 +220,11 @@ def is_offence_article(article: Article) -> bool:
         return not borrows_offence(text)
     if article.kind != ArticleKind.GENERAL:
         return False
-    return bool(OFFENCE_CUE.search(text)) and not referenced_numbers(text)
+    return (
+        bool(OFFENCE_CUE.search(text))
+        and not referenced_numbers(text)
+        and not borrows_offence(text)
+    )
 
 
 def _months(value: float, unit: str) -> int:
@@ -316,6 +286,8 @@ def _terms(text: str) -> tuple[list[int], list[int]]:
         gap = text[previous[0] : match.start()] if previous else ""
         if previous and previous[2] == "bare" and role == "bare" and RANGE_GAP.fullmatch(gap):
             previous[2], role = "min", "max"  # "ten (10) years to twenty five (25) years"
+        elif previous and previous[2] == "bare" and role == "max" and len(gap.split()) <= 4:
+            previous[2] = "min"  # "from one year up to three years", "d'un an à cinq ans au plus"
         elif role == "bare":
             head = RANGE_HEAD.search(text[: match.start()])
             if head and not head.group("unit"):  # "from 10 to 25 years", "de dix à vingt ans"
@@ -337,7 +309,7 @@ def _terms(text: str) -> tuple[list[int], list[int]]:
 BARE_CUSTODIAL = re.compile(
     r"\b(?:liable|punish\w*|sentenced|condemned)\b[^.;]{0,30}\b(?:imprisonment|detention|custody|"
     r"jail|prison)\b|\bpuni\w*\s+(?:de|d['’])\s*(?:l['’]|la\s+|un\s+|une\s+)?(?:emprisonnement|"
-    r"réclusion|détention)\b",
+    r"réclusion|détention|peine privative de liberté)\b",
     re.IGNORECASE,
 )
 # An English sentence that orders a term ("shall be sentenced to twenty years") fixes it: the
@@ -348,7 +320,8 @@ MANDATORY = re.compile(
     re.IGNORECASE,
 )
 PERMISSIVE = re.compile(
-    r"\b(?:liable|punishable|up to|maximum|not exceeding|passible|encour\w*)\b", re.IGNORECASE
+    r"\b(?:liable|punishable|up to|maximum|not exceeding|may extend|passible|encour\w*)\b",
+    re.IGNORECASE,
 )
 
 
@@ -361,6 +334,9 @@ class ReadSanction(Sanction):
     """
 
     custodial: bool = False
+    death: bool = False  # the death penalty: the model has no field for it
+    # The article object itself: two articles may be printed with the same number.
+    source: Article | None = field(default=None, compare=False, repr=False)
 
 
 def read_sentence(text: str) -> dict[str, Any] | None:
@@ -369,6 +345,7 @@ def read_sentence(text: str) -> dict[str, Any] | None:
     if maxes and not mins and MANDATORY.search(text) and not PERMISSIVE.search(text):
         mins = [max(maxes)]  # a fixed term
     life = bool(LIFE.search(text))
+    death = bool(DEATH.search(text))
     fine = bool(FINE.search(text))
     alternative = bool(ALTERNATIVE.search(text))
     custodial = bool(mins or maxes or life or BARE_CUSTODIAL.search(text))
@@ -379,7 +356,7 @@ def read_sentence(text: str) -> dict[str, Any] | None:
                 multiplier = value
                 break
     dissolution = bool(DISSOLUTION.search(text))
-    if not (custodial or fine or alternative or multiplier or dissolution):
+    if not (custodial or death or fine or alternative or multiplier or dissolution):
         return None
     punitive = custodial or multiplier or dissolution or alternative
     if fine and not punitive and not LIABLE.search(text):
@@ -393,6 +370,7 @@ def read_sentence(text: str) -> dict[str, Any] | None:
         "multiplier": multiplier,
         "mandatory_dissolution": dissolution and not DISCRETION.search(text),
         "custodial": custodial,
+        "death": death,
     }
 
 
@@ -421,54 +399,100 @@ def referenced_numbers(text: str) -> list[str]:
     return numbers
 
 
-def _targets(statute: Statute, article: Article, index: int, sentence: str) -> list[str | None]:
+@dataclass
+class _Index:
+    """What attachment needs about the statute, computed once per reading."""
+
+    articles: list[Article]
+    offences: set[str]  # numbers of the offence articles
+    by_number: dict[str, Article]
+
+    @classmethod
+    def of(cls, statute: Statute) -> _Index:
+        articles = statute.articles
+        offences = {a.number for a in articles if is_offence_article(a)}
+        return cls(articles, offences, {normalise_number(a.number): a for a in articles})
+
+
+def _targets(index: _Index, article: Article, para: int, sentence: str) -> list[str | None]:
     """Return the offence article(s) a penalty in ``article`` punishes."""
-    offences = [a for a in statute.articles if is_offence_article(a)]
-    by_number = {normalise_number(a.number): a for a in statute.articles}
-    if is_offence_article(article):
+    if article.number in index.offences:
         return [article.number]
+    by_number = index.by_number
     # The nearest reference wins: the sentence, its paragraph, the paragraphs before it (a
-    # penalty table's row names its offence in the cell before), the heading, the article.
-    before = [p.text for p in reversed(article.paragraphs[: index - 1])]
-    texts = [sentence, article.paragraphs[index - 1].text, *before, article.heading or ""]
+    # penalty table's row names its offence in the cell before), the heading.
+    before = [p.text for p in reversed(article.paragraphs[: para - 1])]
+    texts = [sentence, article.paragraphs[para - 1].text, *before, article.heading or ""]
     for text in texts:
         numbers = [n for n in referenced_numbers(text) if n in by_number]
         # "Articles 2 and 3" where 2 defines and 3 creates the offence: keep the offence.
-        numbers = [n for n in numbers if is_offence_article(by_number[n])] or numbers
+        numbers = [n for n in numbers if by_number[n].number in index.offences] or numbers
         if numbers:
             return list(dict.fromkeys(by_number[n].number for n in numbers))
-        if WHOLE_ACT.search(text) and offences:
-            return [a.number for a in offences]
-    position = statute.articles.index(article)
-    for earlier in reversed(statute.articles[:position]):
-        if is_offence_article(earlier):
+        if WHOLE_ACT.search(text) and index.offences:
+            return [a.number for a in index.articles if a.number in index.offences]
+    position = next(i for i, a in enumerate(index.articles) if a is article)
+    for earlier in reversed(index.articles[:position]):
+        if earlier.number in index.offences:
             return [earlier.number]
     return [None]
+
+
+# "Est puni des mêmes peines", "is liable to the penalty provided for in Article 3": a penalty
+# by reference, read as a copy of the one it refers to (or of the one just before it).
+SAME_PENALTY = re.compile(
+    r"\b(?:the same (?:penalty|penalties|punishment|sentence)|(?:liable|punishable|punished) "
+    r"(?:to|by|with) the (?:penalty|penalties|punishment) (?:provided|prescribed|laid down|set out) "
+    r"(?:for|in|under|by)|(?:des|les|aux) mêmes peines|(?:des|les|la) peines? (?:prévues?|prononcées?) "
+    r"(?:à|aux|par) l(?:'|’|es )articles?)",
+    re.IGNORECASE,
+)
+COPIED = ("min_months", "max_months", "life", "fine", "non_custodial", "custodial", "death")
+
+
+def _copied(sentence: str, records: list[ReadSanction], index: _Index) -> dict[str, Any] | None:
+    """Return the facts of the penalty a "same penalties" sentence refers to, or None."""
+    if not SAME_PENALTY.search(sentence) or not records:
+        return None
+    numbers = [
+        index.by_number[n].number for n in referenced_numbers(sentence) if n in index.by_number
+    ]
+    source = next((r for r in records if r.article in numbers and r.custodial), None)
+    source = source or next((r for r in reversed(records) if r.custodial or r.fine), None)
+    return {name: getattr(source, name) for name in COPIED} if source else None
 
 
 def read_sanctions(statute: Statute) -> list[Sanction]:
     """Read every penalty of the statute, attach it to its offence and fill statute.sanctions."""
     found: list[Sanction] = []
+    read: list[ReadSanction] = []  # one per penalty written, before attachment
+    index = _Index.of(statute)
     for article in statute.articles:
         if article.kind == ArticleKind.DEFINITIONS:
             continue
-        for index, para in enumerate(article.paragraphs, start=1):
+        for number, para in enumerate(article.paragraphs, start=1):
             for start, end in sentences(para.text):
                 sentence = para.text[start:end]
-                facts = read_sentence(sentence)
+                facts = read_sentence(sentence) or _copied(sentence, read, index)
                 if facts is None:
                     continue
-                cue = PENALTY_START.search(sentence)
+                cue = SAME_PENALTY.search(sentence) or PENALTY_START.search(sentence)
                 begin = start + (cue.start() if cue else 0)
                 text = para.text[begin:end].rstrip()
                 record = ReadSanction(
-                    article=article.number, paragraph=index, start=begin,
-                    end=begin + len(text), text=text, **facts,
+                    article=article.number, paragraph=number, start=begin,
+                    end=begin + len(text), text=text, source=article, **facts,
                 )  # fmt: skip
-                for target in _targets(statute, article, index, sentence):
+                read.append(record)
+                for target in _targets(index, article, number, sentence):
                     found.append(dataclasses.replace(record, offence_article=target))
     statute.sanctions = found
     return found
+
+
+def sanction_article(statute: Statute, sanction: Sanction) -> Article | None:
+    """Return the article a penalty is written in (the object, even if its number repeats)."""
+    return getattr(sanction, "source", None) or statute.article(sanction.article)
 
 
 def cached_sanctions(statute: Statute, cache: dict[str, Any]) -> list[Sanction]:

@@ -25,10 +25,17 @@ DEFINING = [
 # Unquoted definitions inside a definitions article: "(a) hatred means ...", "Génocide : ...".
 LEADING_TERM = re.compile(
     r"^\s*(?P<term>[A-Za-zÀ-ÿ'’ -]{2,50}?)\s*"
-    r"(?::|–|—| - |\bmeans\b|\bdésigne\b|\bs'entend\b)(?=\s*\S)",
+    r"(?::|–|—| - |\bmeans\b|\bshall mean\b|\b(?:shall )?refers? to\b|\bdésigne\b|\bs'entend\b)"
+    r"(?=\s*\S)",
     re.IGNORECASE,
 )
+# Canadian bilingual style: "génocide L'un des actes ... (genocide)": a lower-case term, then
+# the definition starting with a capital, ending with the other language's term in brackets.
+BILINGUAL_TERM = re.compile(
+    r"^\s*(?P<term>[a-zà-ÿ][\w'’ -]{1,50}?)\s+(?=[A-ZÀ-Ý][^()]*\([\w'’ -]{2,50}\)\W*$)"
+)
 HEADING_DEFINES = re.compile(r"^(?:definition|définition)s? (?:of|de|du|des)\s+(?:the |la |l')?"
+                             r"(?!terms?\b|words\b|expressions?\b|termes\b)"
                              r"(?P<term>.+?)\s*$", re.IGNORECASE)  # fmt: skip
 DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|interpretation|définitions?)\b", re.IGNORECASE)
 ARTICLES = re.compile(r"^(?:the|a|an|le|la|les|l'|l’)\s+", re.IGNORECASE)
@@ -52,7 +59,7 @@ def term_pattern(term: str, stem: bool = True, language: str = "en") -> re.Patte
         if not words:
             continue
         if stem and len(words) == 1 and len(words[0]) > 5:
-            endings = r"ments?|ations?|ions?|ing|ed|es|s|ly|ées?|és?|e"
+            endings = r"ments?|ations?|ions?|ing|ed|es|s|ly|ées?|és?|e|y"  # "community": -ies
             if language == "fr":
                 endings += r"|er|ir"  # "provoquer" is used by "provoque", "provoqué"
             base = re.sub(rf"(?:{endings})$", "", words[0])
@@ -66,10 +73,22 @@ def term_pattern(term: str, stem: bool = True, language: str = "en") -> re.Patte
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+# A definitions list introduced without a heading: "As used in this Act:", "Au sens de la
+# présente loi :" (or a heading run into the text: "Definition of Terms. – As used ...").
+LIST_INTRO = re.compile(
+    r"^(?:(?:definitions?|interpretation|définitions?)\b.{0,40}|.{0,40}\b(?:in|as used in|for the "
+    r"purposes? of) this (?:Act|Law|Part|Proclamation|Decree|Ordinance|Code)|.{0,20}\b(?:au sens|"
+    r"pour l'application|aux fins) de la présente)",
+    re.IGNORECASE,
+)
+
+
 def is_definitions_article(article: Article) -> bool:
-    return article.kind == ArticleKind.DEFINITIONS or bool(
-        DEFINITIONS_HEADING.search(article.heading or "")
-    )
+    """Return whether an article is (or opens with) a list of definitions."""
+    if article.kind == ArticleKind.DEFINITIONS or DEFINITIONS_HEADING.search(article.heading or ""):
+        return True
+    first = article.paragraphs[0].text.strip() if article.paragraphs else ""
+    return len(article.paragraphs) > 1 and first.endswith(":") and bool(LIST_INTRO.match(first))
 
 
 def definitions(statute: Statute) -> list[Definition]:
@@ -85,7 +104,7 @@ def definitions(statute: Statute) -> list[Definition]:
         for index, para in enumerate(article.paragraphs, start=1):
             matches = [m for pattern in DEFINING for m in pattern.finditer(para.text)]
             if not matches and in_definitions:
-                leading = LEADING_TERM.match(para.text)
+                leading = LEADING_TERM.match(para.text) or BILINGUAL_TERM.match(para.text)
                 if leading and len(leading.group("term").split()) <= 5:
                     matches = [leading]
             for match in matches:

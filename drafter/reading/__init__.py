@@ -2,7 +2,23 @@
 
 ``read_text`` lays out plain text (used by the rule examples); ``read_document`` opens a file
 and dispatches by extension to the Word reader (drafter.docx_read) or the text reader. Both
-then lay out the blocks, classify the articles and extract definitions and references.
+then lay out the blocks (layout.py), classify the articles (classify.py) and extract
+definitions and references (extract.py).
+
+Conventions a caller can rely on:
+
+- ``Paragraph.source_index`` / ``Article.source_index``: for Word, the index of the paragraph
+  among all ``w:p`` of the body (tables and text boxes included); for text, the 0-based line
+  number where the block starts (wrapped lines are joined into one block).
+- Numbers are kept as printed without brackets ("1", "a", "ii", "3bis", "premier", "One");
+  ``designation`` is the printed word ("Article", "Art.", "Section", "§", "s.").
+- Footnotes and endnotes become unnumbered paragraphs "[Footnote 3] ..." at the end of the
+  article that cites them; a row of a data table (schedule) is one paragraph, its cells
+  joined by " | " (Markdown table rows too).
+- A document without any article heading becomes one article "1" (or, if Word heading styles
+  mark provisions, one article per heading, numbered 1, 2, 3...).
+- A table of contents printed before the body goes to ``statute.metadata["contents"]``.
+- Defined terms are stored as printed (compare them case-insensitively).
 """
 
 from __future__ import annotations

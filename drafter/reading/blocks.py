@@ -81,6 +81,39 @@ def split_rest(rest: str) -> tuple[str | None, str | None] | None:
     found = marker_of(body)
     if found and found[1] != "bullet":
         return None, body
+    if split := inline_heading(body):
+        return split
     if heading_like(body):
         return body.rstrip(".").strip() or None, None
+    # "Article 3 – Incitement. A person who ..." (a bold caption run into the text)
+    m = HEADING_SENTENCE.match(body) if had_sep else None
+    if m and caption_like(m.group("h")):
+        return m.group("h"), m.group("b")
     return None, body
+
+
+# "Short Title. – This Act ...", "Promoting enmity between groups, etc.—(1) Whoever ..."
+INLINE_HEADING = re.compile(r"^(?P<h>[^:–—]{2,300}?)\s*[.:]\s*(?P<dash>[-–—]+)\s*(?P<b>\S.*)$")
+HEADING_SENTENCE = re.compile(r"^(?P<h>[^.:;,]{2,60}?)\.\s+(?P<b>[A-ZÀ-ÖØ-Þ(«\"“].{20,})$")
+
+
+def caption_like(text: str) -> bool:
+    """Return True for a few words without a verb: "Incitement", "Penalties for leaders"."""
+    return (
+        heading_like(text, allow_period=False)
+        and len(text.split()) <= 6
+        and not P.FINITE_VERB.search(text)
+    )
+
+
+def inline_heading(text: str) -> tuple[str, str] | None:
+    """Split "Short Title. – This Act may be cited..." into its heading and its text."""
+    m = INLINE_HEADING.match(text)
+    if not m or not STARTS_UPPER.match(m.group("h")):
+        return None
+    heading = m.group("h").strip()
+    # The old ".—" convention marks even a long heading unambiguously.
+    long_ok = m.group("dash") == "—" and len(heading.split()) <= 40
+    if heading_like(heading, allow_period=False) or long_ok:
+        return heading, m.group("b")
+    return None

@@ -31,17 +31,25 @@ HEADING_RULES: dict[str, list[tuple[ArticleKind, re.Pattern[str]]]] = {
             K.FINAL,
             _rx(
                 r"\b(entry into force|commencement|repeals?|transitional|review of|"
-                r"sunset|short title|citation|consequential|final provisions?)\b",
+                r"sunset|short title|citation|consequential|final provisions?|effective date|"
+                r"effectivity|statistics|reporting|monitoring|expiry)\b",
                 r"(?<!judicial )\breview\b",
             ),
         ),
-        (K.SANCTION, _rx(r"\b(penalt(y|ies)|sanctions?|punishments?)\b", r"\bsentenc")),
+        (
+            K.SANCTION,
+            _rx(
+                r"\b(penalt(y|ies)|sanctions?|punishments?|dissolution|suspension|forfeiture|"
+                r"confiscation)\b",
+                r"\bsentenc",
+            ),
+        ),
         (
             K.PROCEDURE,
             _rx(
                 r"\b(prosecut|procedure|proceedings|appeals?|courts?|jurisdiction|"
                 r"investigat|complaints?|commission|authority|evidence|consent|"
-                r"reporting|limitation|prescription|time limits?|judicial review)"
+                r"limitation|prescription|time limits?|judicial review)"
             ),
         ),
         (
@@ -51,19 +59,28 @@ HEADING_RULES: dict[str, list[tuple[ArticleKind, re.Pattern[str]]]] = {
                 r"crimes?\b|prohibit|propaganda|ideology|hatred|dissemination)"
             ),
         ),
-        (K.GENERAL, _rx(r"\b(purpose|object|scope|application|objectives?)\b")),
+        (
+            K.GENERAL,
+            _rx(
+                r"\b(purpose|object|scope|application|objectives?|temporal|"
+                r"retroactivity|non-retroactivity)\b"
+            ),
+        ),
     ],
     "fr": [
-        (K.DEFINITIONS, _rx(r"\b(définitions?|terminologie|interprétation)\b")),
+        (K.DEFINITIONS, _rx(r"\b(d[ée]finitions?|terminologie|interpr[ée]tation)\b")),
         (K.EXCEPTIONS, _rx(r"\b(exceptions?|exemptions?|exclusions?|immunités?)\b")),
         (
             K.FINAL,
             _rx(
                 r"\b(entrée en vigueur|abrogat|dispositions? (finales?|transitoires?)|"
-                r"évaluation de la loi|application dans le temps)"
+                r"évaluation de la loi|titre abrégé|statistiques|rapports?|examen|expiration)"
             ),
         ),
-        (K.SANCTION, _rx(r"\b(peines?|sanctions?|pénalités?)\b")),
+        (
+            K.SANCTION,
+            _rx(r"\b(peines?|sanctions?|pénalités?|dissolution|suspension|confiscation)\b"),
+        ),
         (
             K.PROCEDURE,
             _rx(
@@ -78,20 +95,29 @@ HEADING_RULES: dict[str, list[tuple[ArticleKind, re.Pattern[str]]]] = {
                 r"crimes?|délits?|idéologie|interdiction)\b"
             ),
         ),
-        (K.GENERAL, _rx(r"\b(objet|champ d'application|objectifs?|but)\b")),
+        (
+            K.GENERAL,
+            _rx(
+                r"\b(objet|champ d'application|objectifs?|but|application dans le temps|"
+                r"rétroactivité|non-rétroactivité)\b"
+            ),
+        ),
     ],
 }
 
 # Signals in the text of an article.
 OFFENCE_STATED = {
     "en": _rx(
-        r"\bcommits? an? (criminal )?offen[cs]e\b(?!\s+(under|referred|provided|against|set out|"
+        r"(?<!\bnot )(?<!\bnever )\bcommits? an? (criminal )?offen[cs]e\b(?!\s+(under|referred|provided|against|set out|"
         r"specified|described|created|defined|in (article|section)))",
         r"\b(is|are|shall be) guilty of\b",
-        r"\bconstitutes? an? (criminal )?offen[cs]e\b",
+        r"(?<!\bnot )\bconstitutes? an? (criminal )?offen[cs]e\b",
         r"\bshall be an offen[cs]e\b",
         r"\bit is an offen[cs]e\b",
         r"\bis (a|an) (crime|offen[cs]e)\b",
+        # "A person who ... commits the offence of genocide ideology"; "who commits the offence
+        # of X shall be liable" right after "who" names an offence stated elsewhere.
+        r"(?<!\bwho )(?<!\bnot )\bcommits? the (criminal )?(offen[cs]e|crime) of\b",
     ),
     "fr": _rx(
         r"\bconstitue (une|un) (infraction|délit|crime)\b",
@@ -100,14 +126,24 @@ OFFENCE_STATED = {
         r"\best coupable\b",
     ),
 }
+# "shall not be questioned in any court" protects a decision; it prohibits no conduct.
+PROCEDURAL_PASSIVE = (
+    r"(?! be (questioned|subject|challenged|appealed|reviewed|called|required|construed|deemed|"
+    r"admissible|less|more|exceed))"
+)
 PROHIBITION = {
-    "en": _rx(r"\b(is|are) (hereby )?prohibited\b", r"\bshall not\b", r"\bno person shall\b"),
+    "en": _rx(
+        r"\b(is|are) (hereby )?prohibited\b",
+        rf"\bshall not\b{PROCEDURAL_PASSIVE}",
+        r"\bno person shall\b",
+    ),
     "fr": _rx(r"\b(est|sont) (interdite?s?|prohibée?s?)\b", r"\bil est interdit\b"),
 }
 PENALTY = {
     "en": _rx(
         r"\bliable (on (summary )?conviction (on indictment )?)?to\b",
         r"\bshall be dissolved\b",
+        r"\border\b[^.]{0,60}\b(suspension|dissolution)\b",
         r"\b(shall|is|are|will) be (punished|punishable|sentenced)\b",
         r"\bpunishable by\b",
         r"\bimprisonment\b",
@@ -124,14 +160,28 @@ PENALTY = {
         r"\bpassible\b",
         r"\bpeine\b",
         r"\b(est|sont) dissoute?s?\b",
+        r"\b(prononce|ordonne)\b[^.]{0,40}\bdissolution\b",
     ),
 }
+# The conduct of a speech offence named as a noun at the start of a sentence.
+NOMINAL_FR = (
+    r"(l['’]|la |le |les )(\w+ )?(provocation|incitation|négation|contestation|minimisation|"
+    r"banalisation|apologie|diffusion|propagation|propagande|publication|injure|diffamation|"
+    r"menace|justification|glorification|appel|manifestation|promotion)s?\b"
+)
+NOMINAL_EN = (
+    r"(the )?(\w+ ){0,2}?(incitement|denial|dissemination|propagation|advocacy|glorification|"
+    r"condoning|trivialisation|trivialization|minimisation|minimization|justification|"
+    r"distribution|promotion) (of|to)\b"
+)
 CONDUCT_SUBJECT = {
     "en": _rx(
         r"\b(a|any|every|no) (natural |legal )?person who\b",
         r"\bwhoever\b",
         r"\b(every ?one|anyone|anybody) who\b",
         r"\bwho(ever)? (publicly|intentionally)\b",
+        # "Public incitement to genocide shall be punished by ..."
+        rf"(?:^|[.;:]\s+){NOMINAL_EN}",
     ),
     "fr": _rx(
         r"\bquiconque\b",
@@ -139,6 +189,8 @@ CONDUCT_SUBJECT = {
         r"\ble fait d(e\b|['’])",
         r"\bcelui qui\b",
         r"\bceux qui\b",
+        # Offences written as nouns: "La provocation directe et publique ... est punie de".
+        rf"(?:^|[.;:]\s+){NOMINAL_FR}",
     ),
 }
 OFFENCE_ELSEWHERE = {
@@ -149,11 +201,17 @@ OFFENCE_ELSEWHERE = {
         r"\bfor (the|an|any) offen[cs]e\b",
         r"\bthe penalty for\b",
         r"\bpenalt(y|ies) (for|under)\b",
+        r"\bwho (commits|has committed|is convicted of|is found guilty of) the (offen[cs]e|crime) of\b",
+        r"\bfound guilty of\b",
     ),
     "fr": _rx(
         r"\binfractions? (prévue|visée|définie|mentionnée)s? (à|aux|par)\b",
         r"\bfaits? (prévus?|visés?) (à|aux)\b",
         r"\bcondamnée?s? pour\b",
+        # "La provocation prévue à l'article 2 est punie de ..." points at the offence.
+        r"\b(provocation|incitation|négation|contestation|apologie|diffusion|injure|diffamation)s? "
+        r"(\w+ ){0,2}?(prévue?s?|visée?s?|définie?s?|mentionnée?s?|réprimée?s?) (à|aux|par) "
+        r"(l['’]article|les articles)",
     ),
 }
 DEFINITION = {
@@ -168,6 +226,8 @@ DEFINITION = {
         r"\bau sens de la présente loi\b.*\b(désigne|s'entend|on entend)\b",
         r"\bs['’]entend(ent)? (de|d['’]|du|des|comme)",
         r"^constitue (un|une) [^,.]{1,60}? (tout|toute|tous|toutes)\b",
+        r"(^|[.;:]\s+)(est|sont) (qualifiée?s?|considérée?s? comme|réputée?s?) "
+        r"(d(e |['’])|comme )?[^,.]{1,60}? (tout|toute|tous|toutes|les?|la|l['’])",
     ),
 }
 # Tried in order after offence, sanction and definitions.
@@ -186,20 +246,15 @@ CONTENT_RULES: dict[ArticleKind, dict[str, re.Pattern[str]]] = {
             r"\b(does|shall) not apply\b",
             r"\bnothing in this (act|law|part)\b",
             r"\bis not an offen[cs]e\b",
+            r"\b(does|do|shall) not commit an? offen[cs]e\b",
             r"\bno offen[cs]e is committed\b",
             r"\bexempt",
-            r"\b(is|are|shall be) not (criminally )?liable\b",
-            r"\bno (person|parent|guardian|teacher|child)\b[^.]{0,80}\b(is|shall be) "
-            r"(criminally )?liable\b",
-            r"\bcannot be (convicted|prosecuted)\b",
         ),
         "fr": _rx(
             r"\bne s'applique(nt)? pas\b",
             r"\bne s’applique(nt)? pas\b",
             r"\bne constitue pas une infraction\b",
             r"\bn['’]est pas punissable\b",
-            r"\bn['’]est pas (pénalement )?responsable\b",
-            r"\bne sont pas (pénalement )?responsables\b",
         ),
     },
     K.FINAL: {
@@ -209,8 +264,12 @@ CONTENT_RULES: dict[ArticleKind, dict[str, re.Pattern[str]]] = {
             r"\bare (hereby )?repealed\b",
             r"\btransitional\b",
             r"\breview of (this|the) (act|law)\b",
-            r"\bshall cease to have effect\b",
+            r"\bceases? to have effect\b",
+            r"\bshall be (registered and )?published in the (official )?gazette\b",
+            r"\bstatistics\b",
             r"\bmay be cited as\b",
+            r"\b(enters?|shall enter) into force\b",
+            r"\b(takes?|shall take) effect\b",
             r"\bannual report\b",
             r"\breport on the (operation|application|implementation)\b",
             r"\bshall be reviewed\b",
@@ -220,7 +279,9 @@ CONTENT_RULES: dict[ArticleKind, dict[str, re.Pattern[str]]] = {
             r"\babrogée?s?\b",
             r"\bsont abrogées?\b",
             r"\bdispositions? transitoires?\b",
-            r"\bsera exécutée comme loi\b",
+            r"\bexécutée comme loi\b",
+            r"\bsera enregistrée,? (et )?publiée\b",
+            r"\b(publiée|insérée) au journal officiel\b",
             r"\brapport sur l['’]application\b",
             r"\bstatistiques\b",
         ),
@@ -296,7 +357,14 @@ def classify_article(article: Article, language: str) -> ArticleKind:
     if by_heading is None:
         return by_text
     # "Offences and penalties" over an article that itself states an offence: an offence.
+    # A heading about evidence or courts over text that creates an offence ("False testimony
+    # and concealment of evidence": "Any person who ... is liable to ...") is an offence.
     if by_heading == K.SANCTION and by_text == K.OFFENCE:
+        return K.OFFENCE
+    # A heading about evidence or courts over text that creates an offence ("False testimony
+    # and concealment of evidence": "Any person who ... is liable to ...") is an offence; a
+    # mere mention of offences in a procedure article is not.
+    if by_heading in (K.PROCEDURE, K.GENERAL) and creates_offence(article, language):
         return K.OFFENCE
     # A heading naming the subject ("Incitement") over a pure penalty article: a sanction.
     if by_heading == K.OFFENCE and by_text == K.SANCTION:
@@ -304,6 +372,17 @@ def classify_article(article: Article, language: str) -> ArticleKind:
     if by_heading == K.OFFENCE and by_text in (K.EXCEPTIONS, K.DEFINITIONS):
         return by_text
     return by_heading
+
+
+def creates_offence(article: Article, language: str) -> bool:
+    """Return True if a paragraph opens with the offender ("Any person who") and punishes."""
+    lang = _lang(language)
+    for para in article.paragraphs:
+        subject = CONDUCT_SUBJECT[lang].search(para.text[:80])
+        punished = PENALTY[lang].search(para.text) or OFFENCE_STATED[lang].search(para.text)
+        if subject and punished and not OFFENCE_ELSEWHERE[lang].search(para.text):
+            return True
+    return False
 
 
 def classify_statute(statute: Statute) -> None:

@@ -52,10 +52,19 @@ FR_REPUTE = re.compile(
     r"^(?:est|sont) (?:commise?s?|réputée?s?|considérée?s? comme) (?P<term>[\w-]+)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# "Est qualifié de régionalisme tout propos ..."
+FR_QUALIFIE = re.compile(
+    r"^(?:est|sont) qualifiée?s? (?:de |d['’])(?P<term>[^,]{1,60}?) "
+    r"(?P<rest>(?:tout|toute|tous|toutes|le fait|l['’]acte)\b.*)$",
+    re.IGNORECASE,
+)
+# Canadian consolidations, definitions article only: "génocide L'un des actes ..." (the term
+# was in bold or italics, and nothing else marks it).
+BARE_TERM = re.compile(r"^(?P<term>[a-zà-öø-ÿ][\w'’ -]{0,40}?)\s+(?P<rest>[A-ZÀ-ÖØ-Þ].*)$")
 # Inside a definitions article only: "(a) genocide means ...", "Genocide ideology is an ...".
 PLAIN_TERM = re.compile(
     r"^(?:the (?:term|expression) )?(?P<term>[\w][\w \-']{0,50}?)\s+"
-    r"(?:means|includes|is an?|is the|are)\s(?P<rest>.*)$",
+    r"(?:means|includes|refers to|is an?|is the|are)\s(?P<rest>.*)$",
     re.IGNORECASE,
 )
 LIST_TERM = re.compile(r"^(?P<term>[\w][\w \-'’]{0,50}?)\s*(?::|–|—| - )\s+(?P<rest>\S.*)$")
@@ -70,7 +79,14 @@ REFERENCE = re.compile(
 )
 PARAGRAPH_REF = re.compile(
     r"\b(?:paragraph|subsection|sub-section|alinéa|paragraphe)\s*\((?P<p>\d+[A-Za-z]?)\)"
-    r"(?P<sub>(?:\(\w{1,4}\))*)(?!\s*of\s+(?:article|section))",
+    r"(?P<sub>(?:\(\w{1,4}\))*+)(?!\s*of\s+(?:article|section|s\.))",
+    re.IGNORECASE,
+)
+# "paragraph (2)(b) of Article 7", "subsection (1) of section 4", "l'alinéa 2 de l'article 7".
+PARAGRAPH_OF = re.compile(
+    r"\b(?:(?:paragraph|subsection|sub-section)\s*\((?P<p>\d+[A-Za-z]?)\)(?P<sub>(?:\(\w{1,4}\))*+)"
+    rf"\s+of\s+(?:article|section|s\.)|alinéa\s+(?P<fp>\d+|premier|1er)\s+de\s+l['’]article)"
+    rf"\s*(?P<num>{NUM})",
     re.IGNORECASE,
 )
 ONE = re.compile(rf"(?P<num>{NUM})(?P<sub>{SUB})", re.IGNORECASE)
@@ -92,7 +108,10 @@ def sentence_case(term: str) -> str:
 
 def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str, str]]:
     """Return (term, definition text) pairs a paragraph defines."""
-    hits = [(m.group("term"), text[m.end() :]) for m in QUOTED_TERM.finditer(text)]
+    found = list(QUOTED_TERM.finditer(text))
+    # Each definition's text runs to the next definition in the same paragraph.
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    hits = [(m.group("term"), text[m.end() : end].strip(" ;")) for m, end in zip(found, ends)]
     if hits:
         return hits
     for pattern in (LIST_QUOTED, UNQUOTED_TERM, ON_ENTEND):
@@ -101,7 +120,7 @@ def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str,
             term = groups.get("term") or groups.get("q") or groups.get("u") or ""
             rest = groups.get("rest") or text[m.end() :]
             return [(term if pattern is LIST_QUOTED else sentence_case(term), rest)]
-    for pattern in (FR_VERB_TERM, FR_CONSTITUE):
+    for pattern in (FR_VERB_TERM, FR_CONSTITUE, FR_QUALIFIE):
         if m := pattern.search(text):
             terms = [m.group("term")]
             parts = COORDINATION.split(m.group("term"))
@@ -115,7 +134,12 @@ def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str,
             return [(m.group("term"), m.group("rest"))]
         if m := PLAIN_TERM.match(text):
             return [(sentence_case(m.group("term")), m.group("rest"))]
-        if numbered and (m := LIST_TERM.match(text)):
+        # "(a) genocide: ...", "Discrimination: a distinction ..." (a short term before a colon)
+        m = LIST_TERM.match(text)
+        if m and (numbered or len(m.group("term").split()) <= 4):
+            return [(sentence_case(m.group("term")), m.group("rest"))]
+        m = BARE_TERM.match(text)
+        if m and len(m.group("term").split()) <= 4:
             return [(m.group("term"), m.group("rest"))]
     return []
 
@@ -129,7 +153,7 @@ def definitions_of(article: Article) -> list[Definition]:
         for term, rest in terms_in(para.text, in_definitions, numbered):
             term = term.strip(" ,")
             if term and len(term.split()) <= 8:
-                found.append(Definition(term, rest.strip(" :,"), article.number, index))
+                found.append(Definition(term, rest.strip(" :,;"), article.number, index))
     return found
 
 
@@ -157,7 +181,22 @@ def references_in(article: Article) -> list[CrossReference]:
     refs: list[CrossReference] = []
     for index, para in enumerate(article.paragraphs, start=1):
         text = para.text
+        taken: list[tuple[int, int]] = []  # spans read as "paragraph (2) of Article 7"
+        for m in PARAGRAPH_OF.finditer(text):
+            if EXTERNAL.match(text[m.end() :]):
+                continue
+            _, item = _split_sub(m.group("sub") or "")
+            paragraph = m.group("p") or m.group("fp")
+            refs.append(
+                CrossReference(
+                    m.group(0), article.number, index, m.start(), m.end(),
+                    m.group("num").replace(" ", ""), paragraph, item,
+                )
+            )  # fmt: skip
+            taken.append((m.start(), m.end()))
         for m in REFERENCE.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
             if m.group("word").lower() in ("s.", "ss.") and not text[m.start("first")].isdigit():
                 continue
             if EXTERNAL.match(text[m.end() :]):

@@ -29,7 +29,7 @@ def ole_kind(path: Path) -> str:
     # Office encryption stores the real package in a compound file whose directory holds an
     # "EncryptionInfo" stream; directory names are UTF-16LE.
     with path.open("rb") as handle:
-        data = handle.read(8 * 1024 * 1024)
+        data = handle.read(MAX_TEXT_BYTES)
     if "EncryptionInfo".encode("utf-16-le") in data:
         return "is encrypted (password-protected); save an unprotected copy as .docx"
     return "is a legacy Word .doc file; legacy Word .doc is not supported; save it as .docx"

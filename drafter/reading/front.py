@@ -18,7 +18,11 @@ def front_matter(statute: Statute, front: list[Block]) -> None:
         enacting = not block.note and bool(P.ENACTING.search(text))
         if block is title:
             statute.title = text
-        elif not block.note and statute.long_title is None and P.LONG_TITLE.match(text):
+        elif (
+            not block.note
+            and statute.long_title is None
+            and (P.LONG_TITLE.match(text) or (block.style or "").lower() == "subtitle")
+        ):
             statute.long_title = text
         elif enacting and (statute.enacting_formula is None or last_was_enacting):
             # "L'Assemblée nationale a adopté," then "Le Président ... promulgue ...":

@@ -19,6 +19,7 @@ from .blocks import (
     Block,
     has_heading_style,
     heading_like,
+    inline_heading,
     marker_of,
     normalise,
     split_rest,
@@ -51,10 +52,10 @@ class Layout:
     def __init__(self, blocks: list[Block], language: str) -> None:
         # Word's generated table of contents ("TOC 1" styles) repeats the headings.
         self.blocks = [
-            b for b in blocks if normalise(b.text) and not (b.style or "").lower().startswith("toc")
+            Block(normalise(b.text), b.style, b.source_index, b.note)
+            for b in blocks
+            if normalise(b.text) and not (b.style or "").lower().startswith("toc")
         ]
-        for b in self.blocks:
-            b.text = normalise(b.text)
         self.language = language
         words = [self._article_word(b.text) for b in self.blocks]
         self.uses_article_word = any(w in ("article", "art") for w in words)
@@ -118,26 +119,33 @@ class Layout:
         if not m:
             return None
         number, rest = m.group("num"), (m.group("rest") or "").strip()
-        prev = int(re.sub(r"\D", "", last.number) or 0) if last else 0
-        n = int(re.sub(r"\D", "", number))
-        in_sequence = n == prev + 1 or (last is None and n <= 1) or number[-1:].isalpha()
+        key, prev = order(number), order(last.number) if last else (0, "")
+        after = key > prev
+        in_sequence = (
+            (last is None and key[0] <= 1)
+            or (key[0] == prev[0] + 1 and not key[1])
+            or (key[0] == prev[0] and after)  # 51A, 51B after 51
+        )
+        # A number lower than the last one (section "2. Commencement" after the sections
+        # 51A-51C that an amending Act inserts) heads an article unless it continues a list.
+        listed = last is not None and any(p.number == str(key[0] - 1) for p in last.paragraphs)
+        restart = key[0] >= 2 and not listed
         if not rest:
-            return Header("", number, None, None) if in_sequence or n > prev else None
+            return Header("", number, None, None) if in_sequence or after else None
         found = marker_of(rest)
         if found and found[1] == "para" and rest.startswith("("):
-            return Header("", number, None, rest) if n > prev else None
+            return Header("", number, None, rest) if after or restart else None
         if not STARTS_UPPER.match(rest):
             return None
-        if (heading_like(rest, allow_period=False) or has_heading_style(block)) and n > prev:
-            return Header("", number, rest, None)
-        if not in_sequence or last is None and n != 1:
+        if split := inline_heading(rest):
+            return Header("", number, split[0], split[1]) if after or restart else None
+        if heading_like(rest, allow_period=False) or has_heading_style(block):
+            return Header("", number, rest, None) if after or restart else None
+        if not in_sequence or listed:
             return None
-        # "1 This Act may be cited as..." (no dot) is a section only under a heading line.
+        # "1 This Act may be cited as..." (no dot) is a section only under a heading line;
+        # "3. A person who..." is section 3 written on one line.
         if not m.group("dot") and not self.after_heading_line:
-            return None
-        # "3. A person who..." continues a list "1. ... 2. ..." inside an article if the
-        # article already has paragraph 2; otherwise it is article 3 written on one line.
-        if last is not None and any(p.number == str(n - 1) for p in last.paragraphs):
             return None
         return Header("", number, None, rest)
 
@@ -201,10 +209,12 @@ class Layout:
         for block in self.blocks:
             if block.note:
                 note = Paragraph(text=block.text, source_index=block.source_index)
-                if article is None:
-                    front.append(block)
-                else:
+                if article is not None:
                     state.pending_notes.append(note)
+                elif last_article is not None:
+                    last_article.paragraphs.append(note)  # cited in a division heading
+                else:
+                    front.append(block)
                 continue
             new_div = self.division(block)
             if new_div is not None:
@@ -294,24 +304,59 @@ class Layout:
         state.pending_notes.clear()
 
     def without_articles(self, statute: Statute, front: list[Block]) -> Statute:
-        """Lay out a document without article headings: a title, then one article "1"."""
+        """Lay out a document without article headings.
+
+        If Word heading styles mark two or more provisions, each heading starts an article
+        numbered 1, 2, 3... in order; otherwise the text after the title is one article "1".
+        Either way whole-statute rules still see every paragraph.
+        """
         blocks = [b for b in self.blocks if not b.note]
         head: list[Block] = []
-        if len(blocks) > 1 and heading_like(blocks[0].text, allow_period=False):
+        if len(blocks) > 1 and (
+            heading_like(blocks[0].text, allow_period=False) or is_title(blocks[0])
+        ):
             head.append(blocks[0])
         rest = blocks[len(head) :]
         while rest and (P.LONG_TITLE.match(rest[0].text) or P.ENACTING.search(rest[0].text)):
             head.append(rest.pop(0))
+        headed = [b for b in rest if has_heading_style(b) and not is_title(b)]
+        starts = {id(b) for b in headed} if len(headed) >= 2 else set()
+        if starts:
+            first = next(i for i, b in enumerate(rest) if id(b) in starts)
+            head.extend(rest[:first])
+            rest = rest[first:]
         front_matter(statute, head)
-        if rest:
-            article = Article(number="1", designation="Article", source_index=rest[0].source_index)
-            state = State()
-            for block in rest:
-                article.paragraphs.append(
-                    self.paragraph(block.text, article, state, block.source_index)
+        article: Article | None = None
+        state = State()
+        for block in rest:
+            if article is None or id(block) in starts:
+                article = Article(
+                    number=str(len(statute.body) + 1),
+                    designation="Article",
+                    source_index=block.source_index,
                 )
-            statute.body.append(article)
+                statute.body.append(article)
+                state = State()
+                if id(block) in starts:
+                    article.heading = block.text
+                    continue
+            article.paragraphs.append(
+                self.paragraph(block.text, article, state, block.source_index)
+            )
         return statute
+
+
+def order(number: str) -> tuple[int, str]:
+    """Return a sort key for a printed number: "51B" -> (51, "b"), "premier" -> (0, ...)."""
+    m = re.match(r"\d+", number)
+    if not m:
+        return (1, "") if number.lower() in ("premier", "1er", "one", "first") else (0, "")
+    return int(m.group()), number[m.end() :].strip().lower()
+
+
+def is_title(block: Block) -> bool:
+    """Return True for a block in Word's Title style."""
+    return (block.style or "").lower() in ("title", "titre")
 
 
 def build_statute(blocks: list[Block], language: str) -> Statute:

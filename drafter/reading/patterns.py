@@ -14,7 +14,8 @@ NUMBER = rf"(?:1er\b|{ARABIC}|premier\b|one\b|first\b|[IVXLC]+\b)"  # "Article O
 
 # "Article 3", "ARTICLE 3", "Art. 3.", "Article: 3", "Section 3", "Sec. 3", "s. 130", "§ 130".
 ARTICLE_HEAD = re.compile(
-    rf"^(?P<word>article|art\.?|section|sec\.|clause|§)\s*:?\s*(?P<num>{NUMBER})(?P<rest>.*)$",
+    rf"^(?P<word>article|art\.?|section|sec\.|clause|§)\s*:?\s*(?P<paren>\()?(?P<num>{NUMBER})"
+    r"(?(paren)\))(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # "s. 130" is lower-case only: "S." would be an initial.
@@ -48,6 +49,9 @@ SEPARATOR = re.compile(r"^\s*[.:]?\s*(?:[-–—:.]\s*)?")
 MARKERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^\((\d+[A-Za-z]?)\)\s*"), "para"),  # (1) (1A)
     (re.compile(r"^(\d+)\s*[°º]\s*[-–—.)]?\s*"), "para"),  # 1° (French)
+    (re.compile(r"^([IVX]+)\.\s*[-–—]\s*"), "para"),  # I. – (French numbered alinéas)
+    (re.compile(r"^(\d+\.\d+)\.?\s+(?=\S)"), "para"),  # 3.1 (decimal paragraph numbers)
+    (re.compile(r"^(\d{1,2})\s+(?=[A-ZÀ-ÖØ-Þ«\"“])"), "para"),  # 1 Celui qui (Swiss style)
     (re.compile(r"^(\d+)[.)]\s+(?=\S)"), "para"),  # 1. 1)
     (re.compile(r"^\(([ivxlcdm]+)\)\s*"), "roman"),  # (i) (ii) - or a letter, by context
     (re.compile(r"^\(([a-z]{1,2})\)\s*"), "item"),  # (a) (aa)
@@ -64,7 +68,7 @@ ROMAN = re.compile(r"^[ivxlcdm]+$")
 # à ...") are the title itself.
 LONG_TITLE = re.compile(
     r"^(?:an act|a bill for an act|a bill|act)(?: of parliament)? (?:to|for|relating|respecting|"
-    r"concerning)\b",
+    r"concerning|\w+ing)\b",
     re.IGNORECASE,
 )
 LAW_TITLE = re.compile(

@@ -3,6 +3,9 @@
 Decoding is strict: UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark.
 Anything else is an InputError naming the first bad byte; guessing Latin-1 silently would turn
 "é" into "Ã©" and make French rules miss.
+
+Lines are blocks; a hard-wrapped sentence is joined back (``continues``). The Word reader uses
+``split_breaks`` for the same question inside one paragraph with manual line breaks.
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ import re
 
 from ..errors import InputError
 from . import patterns as P
-from .blocks import Block, marker_of
+from .blocks import STARTS_UPPER, Block, heading_like, marker_of, normalise
 
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MD_CODE = re.compile(r"`([^`]*)`")
+MD_COMMENT = re.compile(r"<!--.*?-->")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 FENCE = re.compile(r"^(```|~~~)")
 WRAP_WIDTH = 100  # longest line of a hard-wrapped text file
@@ -55,6 +61,9 @@ def clean_markdown(line: str) -> tuple[str, str | None]:
         line = m.group(2)
     if line.startswith(">"):
         line = line.lstrip("> ")
+    line = MD_COMMENT.sub("", line)
+    line = MD_LINK.sub(r"\1", line)
+    line = MD_CODE.sub(r"\1", line)
     line = MD_EMPHASIS.sub(r"\2", line)
     line = MD_ESCAPE.sub(r"\1", line)
     return line.strip(), style
@@ -88,9 +97,10 @@ def text_blocks(text: str, markdown: bool = True) -> list[Block]:
         style = None
         if markdown and not in_fence:
             if line.startswith("|") and line.endswith("|"):
-                for cell in line.strip("|").split("|"):
-                    if cell.strip():
-                        blocks.append(Block(clean_markdown(cell.strip())[0], None, lineno))
+                # A table row is one provision ("Incitement | 5 years"), as in Word tables.
+                cells = [clean_markdown(c.strip())[0] for c in line.strip("|").split("|")]
+                if any(cells):
+                    blocks.append(Block(" | ".join(c for c in cells if c), None, lineno))
                 joinable = False
                 continue
             line, style = clean_markdown(line)
@@ -121,3 +131,29 @@ def continues(block: str, prev_line: str, line: str, width: int) -> bool:
         return True
     # An upper-case start continues only a line that ran to the wrap margin.
     return width >= MIN_WRAP_WIDTH and len(prev_line) >= 0.75 * width
+
+
+def split_breaks(text: str) -> list[str]:
+    """Split a paragraph at manual line breaks where they separate a heading from its text.
+
+    "Article 3<br>Incitement<br>(1) A person..." is three blocks; a break in the middle of a
+    sentence (text pasted from a PDF) is read as a space.
+    """
+    pieces = text.split("\n")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        prev, line = normalise(out[-1]), normalise(piece)
+        if not prev or not line:
+            out[-1] = f"{out[-1]} {piece}"
+        elif (
+            starts_block(line)
+            or starts_block(prev)
+            and not marker_of(prev)
+            or heading_like(prev, allow_period=False)
+            and STARTS_UPPER.match(line)
+            and len(prev.split()) <= 8
+        ):
+            out.append(piece)
+        else:
+            out[-1] = f"{out[-1]} {piece}"
+    return out
