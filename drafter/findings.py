@@ -52,11 +52,14 @@ class Finding:
     suggestion: str | None = None  # id of the library clause that fixes it
     fingerprint: str = ""
 
-    def sort_key(self) -> tuple:
-        """Order findings by file, then document position, then code."""
+    def sort_key(self, article_order: dict[str, int] | None = None) -> tuple:
+        """Order findings by file, then article (document order when known), then position."""
         loc = self.location
+        order = article_order or {}
+        article = -1 if loc.article is None else order.get(loc.article, len(order))
         return (
             loc.file or "",
+            article,
             loc.source_index if loc.source_index is not None else -1,
             loc.paragraph or 0,
             loc.start or 0,

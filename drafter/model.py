@@ -75,8 +75,8 @@ class Article:
 
     @property
     def caption(self) -> str:
-        """Return the printed caption, e.g. "Article 3" or "§ 130"."""
-        return f"{self.designation} {self.number}"
+        """Return the printed caption, e.g. "Article 3", "§ 130" or "Schedule"."""
+        return f"{self.designation} {self.number}".strip()
 
     @property
     def text(self) -> str:

@@ -75,6 +75,8 @@ CASES = [
     ("DR409", "Article 2 - Minimum age\nThe age of criminal responsibility is fourteen.\n\nArticle 9 - Children\nChildren under ten years who commit an offence under this Act shall be placed in a rehabilitation centre.\n", 1),
     ("DR409", "Article 3 - Incitement\nA person who publicly incites children under eighteen to commit violence is liable to imprisonment not exceeding three years.\n", 0),
     ("DR409", "Article 5\nLe mineur de plus de dix ans est pénalement responsable des infractions prévues par la présente loi.\n", 1),
+    ("DR409", "Clause 5 - Schools\nWhere a pupil commits an offence under this Act on school premises, the head teacher is guilty of the same offence.\n", 0),
+    ("DR401", "Clause 5 - Schools\nWhere a pupil commits an offence under this Act on school premises, the head teacher is guilty of the same offence.\n", 0),
     # DR410 parents and teachers
     ("DR410", "Article 11 - Teachers\nA teacher whose pupil expresses genocide ideology shall be liable to a fine.\n", 1),
     ("DR410", "Article 11 - Parents\nParents shall be informed of any proceedings against a child.\n", 0),

@@ -183,6 +183,8 @@ def test_definitions_union_reader_and_patterns() -> None:
         ("publicly", "who publicly denies", True),
         ("protected group", "against protected groups", True),
         ("broadcaster", "a broadcast", False),
+        ("community", "between communities", True),
+        ("extremism", "extremist views", True),
     ],
 )
 def test_term_uses_match_inflections(term: str, text: str, used: bool) -> None:

@@ -206,3 +206,24 @@ def test_earlier_than_compares_named_years_with_the_acts_year():
     assert lint(no_reference, rule) == []  # no year to compare with: not reported
     undated = "::article A {kind=final}\n::para This Act is retroactive.\n"
     assert len(lint(undated, rule)) == 1  # matches without a year are unaffected
+
+
+DEFENCE = """
+::article Incitement {kind=offence}
+::para A person who incites hatred on the basis of an opinion commits an offence.
+::para No person shall be convicted of an offence under paragraph (1)
+::item if, in good faith, the person expressed an opinion on a religious subject.
+"""
+
+
+def test_phrase_skip_exceptions_ignores_items_under_a_defence():
+    plain = make_rule("phrase", patterns={"en": [r"\bopinion\b"]})
+    assert [f.location.paragraph for f in lint(DEFENCE, plain)] == [1, 3]
+    skipping = make_rule("phrase", patterns={"en": [r"\bopinion\b"]}, skip_exceptions=True)
+    assert [f.location.paragraph for f in lint(DEFENCE, skipping)] == [1]
+
+
+def test_skip_exceptions_is_a_valid_option():
+    from drafter.lint.kinds_text import OPTIONS_SCHEMA
+
+    assert OPTIONS_SCHEMA["phrase"]["properties"]["skip_exceptions"] == {"type": "boolean"}

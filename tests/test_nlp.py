@@ -96,6 +96,31 @@ def test_analysis_runs_once_per_statute(monkeypatch):
             False,
         ),
         ("This Act does not apply retroactively.", "retroactively", True),
+        # A bound on the penalty is not a negation of the offence.
+        (
+            (
+                "Whoever insults the memory of the martyrs shall be punished with imprisonment for a "
+                "term which shall not be less than one year."
+            ),
+            "insults",
+            False,
+        ),
+        # A negation in a new coordinated clause has its own subject.
+        (
+            "The Minister may order a platform to remove content, and no appeal lies against it.",
+            "Minister",
+            False,
+        ),
+        # "No ... except upon X" affirms X.
+        (
+            (
+                "No court shall take cognizance of an offence except upon a complaint by an officer "
+                "whose certificate shall be conclusive."
+            ),
+            "officer",
+            False,
+        ),
+        ("No court shall take cognizance of an offence by an officer.", "officer", True),
     ],
 )
 def test_negation(text, word, expected):
@@ -110,6 +135,11 @@ def test_negation(text, word, expected):
         ("Nul ne peut être poursuivi pour des faits commis avant la loi.", "faits", True),
         ("Nul ne peut nier le génocide.", "nier", False),
         ("Quiconque nie le génocide est puni d'une peine qui ne peut excéder un an.", "nie", False),
+        (
+            "Quiconque nie le génocide est puni d'une peine qui ne peut être inférieure à un an.",
+            "nie",
+            False,
+        ),
     ],
 )
 def test_negation_french(text, word, expected):
@@ -132,3 +162,63 @@ def test_negation_inside_reported_speech_does_not_count():
     context, units = context_for(text)
     start = text.index("denies")
     assert nlp.negated(context, units[0], start, start + 6) is False
+
+
+def context_with_items(lines: list[tuple[str, str]], language: str = "en"):
+    """Return a context and its units for an offence article of ::para / ::item lines."""
+    markup = "::article Test {kind=offence}\n" + "\n".join(f"::{k} {t}" for k, t in lines)
+    statute = parse_markup(markup, language=language)
+    context = Context(statute=statute, language=language)
+    return context, list(context.units(statute.articles))
+
+
+@pytest.mark.parametrize(
+    ("lines", "index", "expected"),
+    [
+        # Items under a defence lead-in are what is not punished.
+        ([("para", "A person who incites hatred commits an offence."),
+          ("para", "No person shall be convicted of an offence under paragraph (1)"),
+          ("item", "if the person expressed an opinion in good faith.")], 3, True),
+        # Items under an offence lead-in are the offence.
+        ([("para", "A person who publicly does any of the following commits an offence:"),
+          ("item", "spreads an ideology of hatred;")], 2, False),
+        # An exception stated in the match's own sentence.
+        ([("para", "This Act does not apply to an opinion expressed in good faith.")], 1, True),
+        ([("para", "A person who spreads an ideology commits an offence.")], 1, False),
+        # "1°" items printed at paragraph level under "shall not apply to:".
+        ([("para", "This Article shall not apply to:"),
+          ("para", "the expression of a political opinion;"),
+          ("para", "satire.")], 3, True),
+        ([("para", "A person who does the following commits an offence:"),
+          ("para", "mocks a group;"),
+          ("para", "despises a group.")], 3, False),
+    ],
+)  # fmt: skip
+def test_under_exception(lines, index, expected):
+    context, units = context_with_items(lines)
+    unit = units[index - 1]
+    assert nlp.under_exception(context, unit, 0) is expected
+
+
+def test_under_exception_french():
+    context, units = context_with_items(
+        [("para", "Quiconque provoque à la haine est puni d'un an d'emprisonnement."),
+         ("para", "N'est pas punissable la personne qui :"),
+         ("item", "exprime de bonne foi une opinion sur un sujet religieux.")],
+        language="fr",
+    )  # fmt: skip
+    assert nlp.under_exception(context, units[2], 0) is True
+    assert nlp.under_exception(context, units[0], 0) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No person shall be convicted of an offence under subsection (1)", True),
+        ("No person shall be convicted of an offence under subsection (1) unless", False),
+        ("This section does not apply except where the statement was made publicly:", False),
+        ("A person who does any of the following commits an offence:", False),
+    ],
+)
+def test_exception_lead_is_not_a_condition(text, expected):
+    assert nlp.exception_lead("en", text) is expected

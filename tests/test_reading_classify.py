@@ -78,6 +78,37 @@ KINDS = [
         "en",
         K.EXCEPTIONS,
     ),
+    (
+        None,
+        (
+            "A person who publicly spreads hatred commits the offence of incitement and is liable "
+            "to imprisonment."
+        ),
+        "en",
+        K.OFFENCE,
+    ),
+    (
+        "False testimony and concealment of evidence",
+        "Any person who conceals evidence of genocide commits the offence of concealment.",
+        "en",
+        K.OFFENCE,
+    ),
+    (
+        None,
+        "Any person who commits the offence of genocide denial shall be liable to a fine.",
+        "en",
+        K.SANCTION,
+    ),
+    (None, "Public incitement to genocide shall be punished by imprisonment.", "en", K.OFFENCE),
+    (
+        "Administrative sanctions",
+        (
+            "The Commission may order the suspension of the newspaper. Its decision shall not be "
+            "questioned in any court."
+        ),
+        "en",
+        K.SANCTION,
+    ),
     (None, "This Act applies throughout the territory.", "en", K.GENERAL),
     (None, "This Act applies to statements made before its commencement.", "en", K.GENERAL),
     (None, "« génocide » désigne les actes énumérés.", "fr", K.DEFINITIONS),
@@ -86,6 +117,24 @@ KINDS = [
     (None, "Quiconque nie le génocide est puni d'une amende.", "fr", K.OFFENCE),
     (None, "Ce fait constitue une infraction.", "fr", K.OFFENCE),
     (None, "L'infraction prévue à l'article 2 est punie de dix ans.", "fr", K.SANCTION),
+    (
+        None,
+        (
+            "La provocation directe et publique à commettre un génocide est punie de cinq ans "
+            "d'emprisonnement."
+        ),
+        "fr",
+        K.OFFENCE,
+    ),
+    (
+        None,
+        "La négation publique d'un génocide est punie d'un an d'emprisonnement.",
+        "fr",
+        K.OFFENCE,
+    ),
+    (None, "La provocation prévue à l'article 2 est punie de dix ans.", "fr", K.SANCTION),
+    (None, "Est qualifié de divisionnisme tout propos tendant à opposer.", "fr", K.DEFINITIONS),
+    (None, "Est considéré comme sectarisme tout écrit visant à diviser.", "fr", K.DEFINITIONS),
     ("Peines", "La juridiction peut prononcer un travail d'intérêt général.", "fr", K.SANCTION),
     (None, "Les poursuites sont engagées par le ministère public.", "fr", K.PROCEDURE),
     (None, "L'article 2 ne s'applique pas aux travaux de recherche.", "fr", K.EXCEPTIONS),
@@ -130,6 +179,8 @@ DEFINITIONS = [
     ("A person who incites commits an offence.", "en", []),
     ("The Minister means business.", "en", []),
     ("Est qualifié de régionalisme tout propos tendant à opposer.", "fr", ["régionalisme"]),
+    ("Au sens de la présente loi, l'« extrémisme » s'entend de toute opinion.", "fr",
+     ["extrémisme"]),
     ("Constitue un discours de haine tout acte de nature à diviser.", "fr", ["discours de haine"]),
     ("L'incitation et la provocation s'entendent d'un appel.", "fr", ["incitation", "provocation"]),
 ]  # fmt: skip

@@ -519,3 +519,38 @@ def test_headings_run_into_the_text() -> None:
     caption = read_text("Article 3 – Incitement. A person who publicly incites commits an offence.")
     assert caption.articles[0].heading == "Incitement"
     assert caption.articles[0].paragraphs[0].text.startswith("A person who")
+
+
+def test_belgian_paragraph_marks_inside_an_article() -> None:
+    text = (
+        "Art. 3. § 1er. Est puni quiconque incite au génocide.\n"
+        "§ 2. Est puni quiconque incite à la violence.\n"
+        "Art. 4. L'article 3 ne s'applique pas aux travaux de recherche."
+    )
+    statute = read_text(text, language="fr")
+    assert [a.number for a in statute.articles] == ["3", "4"]
+    paras = statute.articles[0].paragraphs
+    assert [(p.number, p.level) for p in paras] == [("1", 0), ("2", 0)]
+    assert paras[1].text.startswith("Est puni quiconque incite à la violence")
+
+
+def test_schedule_is_read_apart_from_the_last_section() -> None:
+    text = (
+        "ACT 2025\n\n1. Interpretation\nIn this Act, genocide means an act in the Schedule.\n"
+        "2. Review\nThe Minister shall report each year.\n"
+        "SCHEDULE\nACTS OF GENOCIDE\n1. Killing members of the group.\n"
+        "2. Causing serious bodily harm to members of the group.\n"
+    )
+    statute = read_text(text)
+    assert [a.number for a in statute.articles] == ["1", "2", "Schedule"]
+    assert len(statute.article("2").paragraphs) == 1
+    schedule = statute.article("Schedule")
+    assert schedule.heading == "ACTS OF GENOCIDE"
+    assert [p.number for p in schedule.paragraphs] == ["1", "2"]
+
+
+def test_schedule_in_an_arrangement_of_sections_is_not_the_schedule() -> None:
+    text = ARRANGEMENT_OF_SECTIONS.replace("13—Hate speech.\n", "13—Hate speech.\nSCHEDULE\n")
+    statute = read_text(text)
+    assert [a.caption for a in statute.articles] == ["Section 1", "Section 2", "Section 13"]
+    assert [p.number for p in statute.articles[2].paragraphs] == ["1", "2"]

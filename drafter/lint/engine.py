@@ -137,7 +137,11 @@ def run_rules(statute: Statute, rules: list[Rule], file: str | None = None) -> l
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(KINDS[rule.kind](rule, context))
-    findings.sort(key=Finding.sort_key)
+    # Document order of articles, so statutes without source positions (markup) sort right too.
+    order: dict[str, int] = {}
+    for position, article in enumerate(statute.articles):
+        order.setdefault(article.number, position)
+    findings.sort(key=lambda f: f.sort_key(order))
     headings = {a.number: a.heading or "" for a in statute.articles}
     assign_fingerprints(findings, headings)
     return findings

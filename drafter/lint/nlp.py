@@ -268,21 +268,35 @@ def negated(context: Context, unit: Unit, start: int, end: int) -> bool:
     cues = list(cue.finditer(before))
     # "No court shall take cognizance ... except upon a complaint by an officer": the words
     # after "except" that follows a negation are what the provision affirms (only X).
-    if cues and not (len(cues) > 1 and EXCEPT.get(context.language, NEVER).fullmatch(cues[-1].group())):
+    if cues and not (
+        len(cues) > 1 and EXCEPT.get(context.language, NEVER).fullmatch(cues[-1].group())
+    ):
         return True
     # A new coordinated clause (", and no appeal lies ...") has its own subject: its negation
     # does not govern the matched words.
-    clause = re.split(r"[;:]|,\s*(?:and|but|whereas|while|et|mais|tandis que)\s", after, maxsplit=1)[0]
+    clause = re.split(
+        r"[;:]|,\s*(?:and|but|whereas|while|et|mais|tandis que)\s", after, maxsplit=1
+    )[0]
     words = list(re.finditer(r"\S+", clause))
     limit = words[AFTER_WORDS - 1].end() if len(words) >= AFTER_WORDS else len(clause)
     # Search the whole clause (so "not exceeding" is seen whole), count only cues near the match.
     return any(m.start() < limit for m in cue.finditer(clause))
 
 
+# "No person shall be convicted ... unless: (a) ..." states conditions of the offence (its
+# elements), not an exception to it.
+CONDITION = re.compile(
+    r"\bunless\b|\bexcept (?:where|if|when|in so far as)\b|\bonly (?:if|where|when)\b|"
+    r"\bà moins que?\b|\bsauf (?:si|lorsque|quand)\b|\bque (?:si|lorsque)\b",
+    re.IGNORECASE,
+)
+
+
 def exception_lead(language: str, text: str) -> bool:
     """Return whether a text contains words that open a defence or exception."""
     cue = EXCEPTION_LEAD.get(language)
-    return bool(cue is not None and cue.search(text))
+    match = cue.search(text) if cue is not None else None
+    return bool(match and not CONDITION.search(text, match.end()))
 
 
 def under_exception(context: Context, unit: Unit, start: int) -> bool:

@@ -198,6 +198,8 @@ WHO_COMMITS = re.compile(
     r"\b(?:who|which|that) (?:commits|has committed|is convicted of|is found guilty of) "
     r"(?:an?|the|any) (?:offen[cs]e|crime)s? (?:under|referred to in|provided for in|created by) "
     r"(?:this|the present) (?:Act|Law|Code|Part|Chapter|Proclamation|Decree)\b|"
+    r"\b(?:where|if|when) (?:an?|the|any) (?:\w+ ){0,2}commits an? (?:offen[cs]e|crime) (?:under|"
+    r"referred to in|provided for in) (?:this|the present)\b|\bguilty of the same offen[cs]e\b|"
     r"\bqui (?:commet|a commis|est (?:reconnue? )?coupable d') ?(?:une|l'|les) ?infractions? "
     r"(?:prévues?|visées?) (?:par|à|dans) (?:la présente loi|le présent)",
     re.IGNORECASE,

@@ -59,7 +59,8 @@ def term_pattern(term: str, stem: bool = True, language: str = "en") -> re.Patte
         if not words:
             continue
         if stem and len(words) == 1 and len(words[0]) > 5:
-            endings = r"ments?|ations?|ions?|ing|ed|es|s|ly|ées?|és?|e|y"  # "community": -ies
+            # "community" is used by "communities", "extremism" by "extremist".
+            endings = r"ments?|ations?|ions?|isms?|ismes?|ing|ed|es|s|ly|ées?|és?|e|y"
             if language == "fr":
                 endings += r"|er|ir"  # "provoquer" is used by "provoque", "provoqué"
             base = re.sub(rf"(?:{endings})$", "", words[0])

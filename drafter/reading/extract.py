@@ -14,8 +14,9 @@ import re
 from ..model import Article, ArticleKind, CrossReference, Definition, Statute
 
 Q_OPEN, Q_CLOSE = "\"“'‘«", "\"”'’»"
+# An apostrophe glued to a word is an elision ("l'« extrémisme »"), not an opening quote.
 QUOTED_TERM = re.compile(
-    rf"[{Q_OPEN}]\s?(?P<term>[^{Q_CLOSE}\n]{{1,80}}?)\s?[{Q_CLOSE}]"
+    rf"(?:[{Q_OPEN.replace(chr(39), '')}]|(?<!\w)')\s?(?P<term>[^{Q_CLOSE}«\n]{{1,80}}?)\s?[{Q_CLOSE}]"
     r"(?:\s*(?:\([^)]{0,40}\)|or\s+[\"“'‘][^\"”'’]{1,60}[\"”'’]))?"  # ("the Act") / or "x"
     r"\s*,?\s*(?P<verb>means|includes|shall mean|shall include|refers to|has the meaning|"
     r"is defined as|désigne|s['’]entend(?: de| d['’]| comme)?|signifie|vise|recouvre|comprend)\b",

@@ -64,6 +64,16 @@ class Layout:
         # What to call "3." headings: common-law statutes number sections, French ones articles.
         self.numbered_designation = "Article" if language == "fr" else "Section"
         self.after_heading_line = False  # is the block before the current one heading-like?
+        self.section_marks = False  # does the current article number its paragraphs "§ 1"?
+        self.in_schedule = False  # past a "SCHEDULE" heading: no more articles or divisions
+        # A "SCHEDULE" line in an arrangement of sections (table of contents) is followed by
+        # the title and enacting formula of the Act; the real schedule is not.
+        self.schedule_lines: set[int] = set()
+        for i, b in enumerate(self.blocks):
+            if P.SCHEDULE_HEAD.match(b.text):
+                self.schedule_lines.add(i)
+            elif P.ENACTING.search(b.text) or P.LONG_TITLE.match(b.text):
+                self.schedule_lines.clear()
         self.uses_words = self.uses_article_word or (
             any(w in ("section", "§", "s.", "clause") for w in words)
             and not self.section_is_division
@@ -78,6 +88,24 @@ class Layout:
         return {"sec": "section"}.get(word, word if word != "s" else "s.")
 
     # -- recognisers ---------------------------------------------------------------------
+
+    def schedule(self, index: int, seen_article: bool) -> Article | None:
+        """Return the schedule (annex) a heading line opens, as an article, or None."""
+        block = self.blocks[index]
+        m = P.SCHEDULE_HEAD.match(block.text)
+        if index not in self.schedule_lines or not m or not seen_article:
+            return None
+        if not heading_like(block.text, allow_period=False):
+            return None
+        rest = m.group("rest").strip() or None
+        if rest and not (block.text.isupper() or has_heading_style(block) or rest[:1].isupper()):
+            return None  # "Schedule of fees applies ..." is a sentence
+        word = m.group("word").title()
+        ordinal = m.group("ordinal")
+        number = m.group("num") or ""
+        name = " ".join(x for x in (ordinal and ordinal.title(), word, number) if x)
+        # The printed name is the number: "Schedule", "First Schedule", "Annex 2".
+        return Article(number=name, heading=rest, designation="", source_index=block.source_index)
 
     def division(self, block: Block) -> Division | None:
         """Return the division a block opens ("PART II - Offences"), or None."""
@@ -101,6 +129,10 @@ class Layout:
         if m:
             word = m.group("word")
             if word.lower() in ("section", "sec.") and self.section_is_division:
+                return None
+            # Belgian and German style "Art. 3. § 1er. ... § 2. ...": once an article's
+            # paragraphs are numbered with "§", a "§ 2" line is its next paragraph.
+            if word == "§" and self.section_marks:
                 return None
             parts = split_rest(m.group("rest"))
             if parts is None:
@@ -158,6 +190,8 @@ class Layout:
             return Paragraph(text=text, source_index=index)
         m, kind = found
         body = text[m.end() :].strip()
+        if text.startswith("§"):
+            self.section_marks = True
         if not body and kind != "bullet":
             return Paragraph(text=text, source_index=index)
         if kind == "bullet":
@@ -206,7 +240,7 @@ class Layout:
         # heading printed *above* the number ("Offence of incitement" / "1 (1) A person...")
         # can be taken back.
         previous: tuple[list, Block] | None = None
-        for block in self.blocks:
+        for index, block in enumerate(self.blocks):
             if block.note:
                 note = Paragraph(text=block.text, source_index=block.source_index)
                 if article is not None:
@@ -216,7 +250,16 @@ class Layout:
                 else:
                     front.append(block)
                 continue
-            new_div = self.division(block)
+            annex = self.schedule(index, last_article is not None)
+            if annex is not None:
+                self.close(article, state)
+                statute.body.append(annex)
+                article = last_article = annex
+                state, division, previous = State(), None, None
+                self.in_schedule, self.section_marks = True, False
+                awaiting_heading = annex.heading is None
+                continue
+            new_div = None if self.in_schedule else self.division(block)
             if new_div is not None:
                 self.close(article, state)
                 article, division, awaiting_heading = None, new_div, new_div.heading is None
@@ -226,7 +269,7 @@ class Layout:
             self.after_heading_line = bool(
                 previous and heading_like(previous[1].text, allow_period=False)
             )
-            header = self.article(block, last_article)
+            header = None if self.in_schedule else self.article(block, last_article)
             if header is not None:
                 self.close(article, state)
                 if header.heading is None and previous and self.heading_above(previous, header):
@@ -240,6 +283,7 @@ class Layout:
                     source_index=block.source_index,
                 )
                 state = State()
+                self.section_marks = False
                 last_article, division, previous = article, None, None
                 statute.body.append(article)
                 awaiting_heading = header.heading is None and header.body is None

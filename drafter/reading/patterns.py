@@ -42,12 +42,22 @@ DIVISION_HEAD = re.compile(
     re.IGNORECASE,
 )
 
+# A schedule or annex at the end of an Act: "SCHEDULE", "Schedule 2 - Acts of genocide",
+# "FIRST SCHEDULE", "ANNEXE I", "Appendix A". Its numbered lines are not articles.
+SCHEDULE_HEAD = re.compile(
+    r"^(?:the\s+)?(?:(?P<ordinal>first|second|third|fourth|fifth)\s+)?"
+    r"(?P<word>schedule|annex|annexe|appendix)\b\s*(?P<num>[\dIVX]+|[A-Z]\b|unique\b)?"
+    r"\s*(?:[-–—:.]\s*)?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
 # A separator between a number and a heading: "Article 3 - Heading", "Article 3: Heading".
 SEPARATOR = re.compile(r"^\s*[.:]?\s*(?:[-–—:.]\s*)?")
 
 # Paragraph markers, in the order they are tried. Each gives (level, number).
 MARKERS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^\((\d+[A-Za-z]?)\)\s*"), "para"),  # (1) (1A)
+    (re.compile(r"^§\s*(\d+)(?:er)?\s*[.)]?\s+(?=\S)"), "para"),  # § 1er. § 2. (inside an Art.)
     (re.compile(r"^(\d+)\s*[°º]\s*[-–—.)]?\s*"), "para"),  # 1° (French)
     (re.compile(r"^([IVX]+)\.\s*[-–—]\s*"), "para"),  # I. – (French numbered alinéas)
     (re.compile(r"^(\d+\.\d+)\.?\s+(?=\S)"), "para"),  # 3.1 (decimal paragraph numbers)
