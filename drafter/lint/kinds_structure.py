@@ -57,6 +57,7 @@ def _definition_at(context: Context, rule: Rule, d: Definition, message: str) ->
 
 
 def _provision_present(rule: Rule, context: Context) -> bool:
+    """Return whether any paragraph or heading of the statute states the provision."""
     alternatives = rule.options.get("provision", {})
     if isinstance(alternatives, dict):
         raw = alternatives.get(context.language) or [
@@ -73,7 +74,11 @@ def _provision_present(rule: Rule, context: Context) -> bool:
     for article in context.statute.articles:
         if article.kind.value in kinds:
             return True
-        for text in [article.heading or "", *(p.text for p in article.paragraphs)]:
+        texts = [p.text for p in article.paragraphs]
+        # A heading ("Appeal") counts only if its text does not take the provision back.
+        if not any(first_match(unless, t) for t in texts):
+            texts.append(article.heading or "")
+        for text in texts:
             if first_match(unless, text):
                 continue
             if any(all(p.search(text) for p in group) for group in groups):
@@ -104,7 +109,14 @@ def _anchors(rule: Rule, context: Context, offences: list[Article]) -> list[Arti
 
 @rule_kind("provision-required")
 def provision_required(rule: Rule, context: Context) -> Iterator[Finding]:
-    """Flag a statute that lacks a provision (options.provision), where the provision belongs."""
+    """Flag a statute that lacks a provision (options.provision), where the provision belongs.
+
+    Options: ``provision`` per language, each entry a regex or a list of regexes that must all
+    match one paragraph (or heading); ``unless`` paragraphs that do not count ("no appeal
+    lies"); ``kinds`` article kinds that count as the provision; ``if_offences`` ("any",
+    "speech") to check only statutes with such offences; ``anchor`` where the finding goes
+    ("offences", "speech_offences", "procedure", "final", "sanction", "last").
+    """
     condition = rule.options.get("if_offences")
     offences = [a for a in context.statute.articles if is_offence_article(a)]
     if condition == "speech" or rule.options.get("anchor") == "speech_offences":
