@@ -16,7 +16,10 @@ from .errors import EXIT_USAGE, DrafterError
 
 # command name -> ("module:attribute" under drafter.commands, one-line help for the listing)
 COMMANDS = {
-    "draft": ("draft:draft", "Assemble a statute from a template and answers; write Word or Markdown."),
+    "draft": (
+        "draft:draft",
+        "Assemble a statute from a template and answers; write Word or Markdown.",
+    ),
     "answers": ("answers:answers", "Print a commented starter answers file for a template."),
     "templates": ("catalogue:templates", "List the statute templates, or show one's questions."),
     "clauses": ("catalogue:clauses", "List the library's clauses, or show one."),

@@ -175,8 +175,7 @@ def resolve_references(statute: Statute, labels: dict[str, Article]) -> None:
         if target is None:
             known = ", ".join(sorted(labels)) or "none"
             raise AssemblyError(
-                f"{where.caption}: reference to unknown article label {label!r} "
-                f"(labels: {known})"
+                f"{where.caption}: reference to unknown article label {label!r} (labels: {known})"
             )
         top = [p for p in target.paragraphs if p.level == 0]
         if para and (int(para) > len(top) or len(top) < 2):

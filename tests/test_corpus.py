@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 HOME_CORPUS = Path(__file__).resolve().parent / "corpus"
-# Another labelled set (e.g. tests/corpus/heldout) can be measured the same way by pointing
+# Another labelled set (a folder with its own expected.yaml) can be measured the same way by pointing
 # DRAFTER_CORPUS_DIR at it; the size and variety checks apply to the main corpus only.
 CORPUS = Path(os.environ.get("DRAFTER_CORPUS_DIR") or HOME_CORPUS).resolve()
 THRESHOLD = 0.9

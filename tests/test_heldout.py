@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from drafter.lint.api import lint_statute
+from drafter.lint.sanctions import read_sanctions
 from drafter.model import ArticleKind as K
 from drafter.reading import read_document
 
@@ -134,3 +135,136 @@ def test_exception_items_keep_their_own_defects_out_of_the_offence() -> None:
     items = [p.text for p in section3.paragraphs if p.level == 1]
     assert any("opinion on a religious subject" in t for t in items)
     assert ("DR101", "3") not in findings("en_good_hate_propaganda.txt")
+
+
+# --- sanction and structure rules on the held-out statutes --------------------------------
+# (The text rules above are checked by TEXT_RULES; these are the DR104, DR106, DR304, DR4xx,
+# DR5xx and DR6xx rules, owned with the reader.)
+
+
+@cache
+def all_findings(name: str) -> frozenset[tuple[str, str | None]]:
+    """Return the (code, article) pairs of every rule's findings on a held-out file."""
+    statute = read_document(HELDOUT / name)
+    return frozenset((f.code, f.location.article) for f in lint_statute(statute))
+
+
+def codes(name: str) -> set[str]:
+    return {code for code, _ in all_findings(name)}
+
+
+STRUCTURE_PRESENT = [
+    # A francophone-African law: heavy ranges with minimums, doubling, life for leaders.
+    ("fr_afrique_code.txt", "DR402", "2"),  # five to ten years for "genocide ideology"
+    ("fr_afrique_code.txt", "DR404", "2"),
+    ("fr_afrique_code.txt", "DR404", "3"),
+    ("fr_afrique_code.txt", "DR404", "4"),
+    ("fr_afrique_code.txt", "DR405", "5"),  # "portées au double"
+    ("fr_afrique_code.txt", "DR403", "6"),  # réclusion criminelle à perpétuité
+    ("fr_afrique_code.txt", "DR407", "6"),  # leaders and public agents
+    ("fr_afrique_code.txt", "DR406", "2"),  # "notamment en" under a five-year floor
+    ("fr_afrique_code.txt", "DR412", "2"),  # "en injuriant autrui" punished with prison
+    ("fr_afrique_code.txt", "DR304", "2"),
+    ("fr_afrique_code.txt", "DR304", "3"),
+    ("en_ideology_gazette.txt", "DR412", "4"),  # Article 4 punishes "defamatory speeches"
+    ("en_ideology_gazette.txt", "DR405", "4"),  # "the penalty shall be doubled"
+]
+STRUCTURE_ABSENT = [
+    # Exceptions written inside the offence section (s. 3(2)) govern the Act's offences.
+    ("en_good_hate_propaganda.txt", "DR304", "2"),
+    ("en_good_hate_propaganda.txt", "DR304", "3"),
+    # The (a)/(b) penalty routes and the defence items are not "five conducts".
+    ("en_good_hate_propaganda.txt", "DR406", "3"),
+    # "(b) an offence punishable on summary conviction" is the non-custodial route.
+    ("en_good_hate_propaganda.txt", "DR411", "3"),
+    # '"communicating" includes communicating by telephone' extends, it does not circle.
+    ("en_good_hate_propaganda.txt", "DR106", "1"),
+    # "génocide tel que défini à l'article 211-1 du code pénal" is a definition by reference.
+    ("fr_negation_loi.txt", "DR602", "2"),
+    # Leaders and parents are punished for the offence; the insult is punished in Article 4.
+    ("en_ideology_gazette.txt", "DR412", "5"),
+    ("en_ideology_gazette.txt", "DR412", "7"),
+    # Insult is not part of the denial or divisionism offences.
+    ("fr_afrique_code.txt", "DR412", "3"),
+    ("fr_afrique_code.txt", "DR412", "4"),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "article"), STRUCTURE_PRESENT)
+def test_sanction_and_structure_defects_are_reported(name: str, code: str, article: str) -> None:
+    assert (code, article) in all_findings(name)
+
+
+@pytest.mark.parametrize(("name", "code", "article"), STRUCTURE_ABSENT)
+def test_sanction_and_structure_false_positives_stay_away(
+    name: str, code: str, article: str
+) -> None:
+    assert (code, article) not in all_findings(name)
+
+
+def test_term_defined_by_reference_anywhere_is_defined() -> None:
+    statute = read_document(HELDOUT / "fr_negation_loi.txt")
+    undefined = [f.message for f in lint_statute(statute) if f.code == "DR104"]
+    assert not any("'genocide'" in m for m in undefined)
+
+
+def test_uk_style_act_is_read_section_by_section() -> None:
+    """ "1 Meaning of ..." sections, cross-headings, a chapter citation and a Schedule."""
+    statute = read_document(HELDOUT / "en_uk_style_act.txt")
+    assert [a.number for a in statute.articles] == [*"12345678", "Schedule 1"]
+    assert statute.article("1").kind == K.DEFINITIONS
+    assert statute.article("2").kind == K.OFFENCE
+    assert statute.article("3").kind == K.OFFENCE
+    assert statute.article("4").kind == K.EXCEPTIONS
+    assert statute.article("8").kind == K.FINAL
+    # Cross-headings ("Offences", "Proceedings") group sections; they are not paragraphs.
+    assert [d.heading for d in statute.divisions] == ["Offences", "Proceedings", "Supplementary"]
+    assert all(p.number for a in statute.articles[:8] for p in a.paragraphs if a.number != "5")
+    assert {d.term for d in statute.definitions} >= {"genocide", "racial group"}
+
+
+def test_uk_style_penalties_are_read_with_their_routes() -> None:
+    statute = read_document(HELDOUT / "en_uk_style_act.txt")
+    penalties = {(s.offence_article, s.max_months, s.fine, s.custodial) for s in
+                 read_sanctions(statute)}  # fmt: skip
+    # Section 2: on indictment, 7 years or a fine (or both).
+    assert ("2", 84, True, True) in penalties
+    # Section 3: a level 5 fine summarily; 2 years or a fine (or both) on indictment.
+    assert ("3", None, True, False) in penalties
+    assert ("3", 24, True, True) in penalties
+
+
+def test_well_drafted_uk_style_act_passes_the_sanction_and_structure_rules() -> None:
+    clean = {"DR106", "DR304", "DR401", "DR402", "DR403", "DR404", "DR405", "DR406", "DR407",
+             "DR408", "DR409", "DR410", "DR411", "DR412", "DR503", "DR504", "DR507", "DR508",
+             "DR509", "DR601", "DR602", "DR603", "DR604", "DR605", "DR606"}  # fmt: skip
+    assert codes("en_uk_style_act.txt") & clean == set()
+
+
+def test_francophone_african_law_is_read_by_titre_and_chapitre() -> None:
+    statute = read_document(HELDOUT / "fr_afrique_code.txt")
+    assert statute.language == "fr"
+    assert [a.number for a in statute.articles] == ["premier", *"2345678"]
+    assert statute.article("premier").kind == K.DEFINITIONS
+    assert {statute.article(n).kind for n in "234"} == {K.OFFENCE}
+    kinds = [d.kind for d in statute.divisions]
+    assert kinds.count("title") == 3 and kinds.count("chapter") == 3
+
+
+def test_francophone_african_penalties_are_read() -> None:
+    statute = read_document(HELDOUT / "fr_afrique_code.txt")
+    by_offence = {}
+    for s in read_sanctions(statute):
+        by_offence.setdefault((s.article, s.offence_article), []).append(s)
+    (art2,) = by_offence[("2", "2")]
+    assert (art2.min_months, art2.max_months, art2.fine, art2.non_custodial) == (60, 120, True,
+                                                                                 False)  # fmt: skip
+    (art3,) = by_offence[("3", "3")]
+    assert (art3.min_months, art3.max_months) == (60, 108)
+    (art4,) = by_offence[("4", "4")]
+    assert (art4.min_months, art4.max_months) == (24, 60)
+    # "En cas de récidive, les peines prévues aux articles 2 à 4 sont portées au double."
+    doubled = {s.offence_article for s in read_sanctions(statute) if s.multiplier == 2.0}
+    assert doubled == {"2", "3", "4"}
+    (life,) = by_offence[("6", "2")]
+    assert life.life

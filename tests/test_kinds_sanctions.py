@@ -188,3 +188,48 @@ def test_no_rule_crashes_on_arbitrary_text(words: list[str]) -> None:
     codes = ["DR401", "DR402", "DR403", "DR404", "DR405", "DR406", "DR407", "DR408", "DR409",
              "DR410", "DR411", "DR412"]  # fmt: skip
     run_rules(statute, [rule(code) for code in codes])
+
+
+HYBRID = (
+    "Public incitement of hatred\n"
+    "3. (1) Every person who, by communicating statements in a public place, wilfully incites "
+    "hatred against any identifiable group where such incitement is likely to lead to violence "
+    "is guilty of\n"
+    "(a) an indictable offence and liable to imprisonment for a term not exceeding two years; or\n"
+    "(b) an offence punishable on summary conviction.\n"
+    "(2) No person shall be convicted of an offence under subsection (1)\n"
+    "(a) if the statements were true;\n"
+    "(b) if the statements were relevant to a subject of public interest;\n"
+    "(c) if the statements were made in the course of research or teaching.\n"
+)
+LONG_LIST = (
+    "Article 3 - Offence\nA person who publicly does any of the following commits an offence:\n"
+    "(a) mocks a group;\n(b) insults a group;\n(c) threatens a group;\n(d) degrades a group;\n"
+    "(e) incites the killing of members of a group.\n"
+    "Article 4 - Penalty\nAn offence under Article 3 is punishable by imprisonment of five "
+    "to ten years.\n"
+)
+
+
+def test_penalty_routes_and_defences_are_not_conducts() -> None:
+    assert lint("DR406", HYBRID) == []
+    assert len(lint("DR406", LONG_LIST)) == 1  # five real conducts under one band
+
+
+def test_summary_conviction_route_is_a_non_custodial_alternative() -> None:
+    assert lint("DR411", HYBRID) == []
+    indictable_only = HYBRID.replace("; or\n(b) an offence punishable on summary conviction", "")
+    assert len(lint("DR411", indictable_only)) == 1
+
+
+def test_nested_option_regexes_are_checked_when_the_catalogue_loads(tmp_path: Path) -> None:
+    from drafter.errors import LibraryError
+
+    (source,) = CHECKS.glob("DR402-*.yaml")
+    folder = tmp_path / "checks"
+    folder.mkdir()
+    bad = source.read_text(encoding="utf-8").replace(r"\bincit\w*", r"\bincit(\w*", 1)
+    assert bad != source.read_text(encoding="utf-8")
+    (folder / source.name).write_text(bad, encoding="utf-8")
+    with pytest.raises(LibraryError, match=r"DR402-.*offence_types\[\d+\]\.patterns"):
+        parse_rule(folder / source.name)

@@ -311,3 +311,78 @@ def test_no_rule_crashes_on_arbitrary_text(words: list[str]) -> None:
     codes = ["DR104", "DR106", "DR304", "DR503", "DR504", "DR507", "DR508", "DR509", "DR601",
              "DR602", "DR603", "DR604", "DR605", "DR606"]  # fmt: skip
     run_rules(statute, [rule(code) for code in codes])
+
+
+# --- generalisation: drafting found in real statutes --------------------------------------
+
+DEFENCE_IN_SECTION = (
+    "Public incitement of hatred\n"
+    "3. (1) Every person who, by communicating statements in a public place, wilfully incites "
+    "hatred against any identifiable group is guilty of an offence punishable on summary "
+    "conviction.\n"
+    "(2) No person shall be convicted of an offence under subsection (1)\n"
+    "(a) if the person establishes that the statements were true; or\n"
+    "(b) if the statements were made in the course of scholarly research or teaching.\n"
+)
+DEFENCE_WITHOUT_ACTIVITY = (
+    "Public incitement of hatred\n"
+    "3. (1) Every person who, by communicating statements in a public place, wilfully incites "
+    "hatred against any identifiable group is guilty of an offence punishable on summary "
+    "conviction.\n"
+    "(2) No person shall be convicted of an offence under subsection (1)\n"
+    "(a) if the person establishes that the statements were true; or\n"
+    "(b) if the person acted under duress.\n"
+)
+
+
+def test_defences_inside_the_offence_section_count_as_exceptions() -> None:
+    assert lint("DR304", DEFENCE_IN_SECTION) == []
+    assert len(lint("DR304", DEFENCE_WITHOUT_ACTIVITY)) == 1  # no protected activity named
+
+
+@pytest.mark.parametrize(
+    ("definition", "expected"),
+    [
+        ('"broadcasting" includes broadcasting by cable, satellite or the internet;', 0),
+        ('"publish", and "publication" has a corresponding meaning;', 0),
+        ('"broadcasting" means broadcasting or transmitting to the public;', 1),
+    ],
+)
+def test_extending_and_corresponding_definitions_are_not_circular(
+    definition: str, expected: int
+) -> None:
+    other = '"identifiable group" means a section of the public distinguished by religion.'
+    text = f"Interpretation\n1. In this Act,\n{definition}\n{other}\n"
+    assert len(lint("DR106", text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("incites genocide as defined in section 2 of the Penal Code", 0),
+        ("incites genocide as defined in section 6 (1) of the Crimes Act", 0),
+        ("incites genocide as defined in section 2", 1),
+        ("incites genocide as defined in this Act", 1),
+    ],
+)
+def test_definition_by_reference_to_another_law(sentence: str, expected: int) -> None:
+    text = f"Article 3 - Offence\nA person who publicly {sentence} commits an offence.\n"
+    assert len(lint("DR602", text)) == expected
+
+
+def test_french_definition_by_reference_to_the_penal_code() -> None:
+    ref = "Article 2\nEst puni de cinq ans d'emprisonnement le fait de provoquer à commettre un "
+    assert lint("DR602", ref + "génocide tel que défini à l'article 211-1 du code pénal.\n") == []
+    assert len(lint("DR602", ref + "génocide tel que défini à l'article 7.\n")) == 1
+
+
+def test_term_defined_by_reference_later_counts_for_earlier_uses() -> None:
+    text = (
+        "Article 1er\nSeront punis d'un an d'emprisonnement ceux qui auront nié publiquement un "
+        "génocide.\n\nArticle 2\nEst puni de cinq ans d'emprisonnement le fait de provoquer "
+        "publiquement à commettre un génocide tel que défini à l'article 211-1 du code pénal.\n"
+    )
+    undefined = [f.message for f in lint("DR104", text, language="fr")]
+    assert not any("'genocide'" in m for m in undefined)
+    alone = text.split("\n\nArticle 2")[0] + "\n"
+    assert any("'genocide'" in f.message for f in lint("DR104", alone, language="fr"))

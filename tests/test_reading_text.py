@@ -554,3 +554,69 @@ def test_schedule_in_an_arrangement_of_sections_is_not_the_schedule() -> None:
     statute = read_text(text)
     assert [a.caption for a in statute.articles] == ["Section 1", "Section 2", "Section 13"]
     assert [p.number for p in statute.articles[2].paragraphs] == ["1", "2"]
+
+
+# --- drafting styles met on held-out statutes ----------------------------------------------
+
+
+def test_bare_numbered_heading_after_worded_articles_is_the_next_article() -> None:
+    statute = read_text(
+        "Hate Act\n\nArticle 1 - Offence\nA person who incites genocide commits an offence.\n"
+        "2. Commencement\nThis Act comes into force on publication.\n"
+    )
+    assert [(a.number, a.heading) for a in statute.articles] == [
+        ("1", "Offence"),
+        ("2", "Commencement"),
+    ]
+    assert statute.article("2").kind == ArticleKind.FINAL
+
+
+def test_numbered_list_items_in_worded_articles_stay_items() -> None:
+    statute = read_text(
+        "Hate Act\n\nArticle 1 - Offence\nThe following are offences:\n1. Genocide\n"
+        "2. Incitement to genocide\nArticle 2 - End\nThis Act comes into force.\n"
+    )
+    assert [a.number for a in statute.articles] == ["1", "2"]
+    assert len(statute.article("1").paragraphs) == 3
+
+
+def test_spaced_sub_reference_to_another_law_is_not_internal() -> None:
+    statute = read_text(
+        "Article 1 - Offence\nA person who commits an offence under section 6 (1) of the Penal "
+        "Code commits an offence.\nArticle 2 - Offence\nA person who breaks section 1 (1) "
+        "commits an offence.\n"
+    )
+    targets = [(r.article, r.target_article) for r in statute.cross_references]
+    assert ("1", "6") not in targets
+    assert ("2", "1") in targets
+
+
+def test_canadian_definitions_ending_with_the_other_language_term_stay_apart() -> None:
+    statute = read_text(
+        "Hate Act\n\nDefinitions\n1. The following definitions apply in this Act.\n"
+        "genocide means an act of genocide as defined in the Rome Statute. (génocide)\n"
+        "identifiable group means any section of the public distinguished by colour. "
+        "(groupe identifiable)\nhatred means detestation. (haine)\n\n"
+        "2. A person who incites hatred commits an offence.\n"
+    )
+    assert len(statute.article("1").paragraphs) == 4
+    assert {d.term for d in statute.definitions} == {"genocide", "identifiable group", "hatred"}
+
+
+def test_uk_chapter_citation_and_cross_headings() -> None:
+    statute = read_text(
+        "Hate Act 2025\n\n2025 CHAPTER 3\n\nAn Act to punish incitement to genocide.\n\n"
+        "Be it enacted by the King's most Excellent Majesty as follows:\n\n"
+        "1 Meaning of genocide\nIn this Act genocide means an act listed in the Schedule.\n\n"
+        "Offences\n\n2 Incitement to genocide\n(1) A person who directly incites genocide "
+        "commits an offence.\n(2) A person guilty of the offence is liable on conviction on "
+        "indictment to imprisonment for a term not exceeding 7 years.\n\n"
+        "Supplementary\n\n3 Commencement\nThis Act comes into force on 1 May 2026.\n"
+    )
+    assert [(a.number, a.heading) for a in statute.articles] == [
+        ("1", "Meaning of genocide"),
+        ("2", "Incitement to genocide"),
+        ("3", "Commencement"),
+    ]
+    assert [d.heading for d in statute.divisions] == ["Offences", "Supplementary"]
+    assert len(statute.article("1").paragraphs) == 1

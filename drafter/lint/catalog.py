@@ -153,7 +153,41 @@ def parse_rule(path: Path, kinds: dict[str, Any] | None = None) -> Rule:
         patterns.compile_rule(rule)
     except re.error as exc:
         raise LibraryError(f"{shown}: {exc}") from exc
+    for where, pattern in _nested_patterns(options, "options"):
+        try:
+            re.compile(patterns.prepare(pattern), patterns.FLAGS)
+        except re.error as exc:
+            raise LibraryError(f"{shown}: {where}: bad pattern {pattern!r}: {exc}") from exc
     return rule
+
+
+# Options that hold one regex as a plain string rather than a {language: [...]} set.
+REGEX_KEYS = frozenset({"separator"})
+
+
+def _nested_patterns(value: Any, where: str) -> Iterable[tuple[str, str]]:
+    """Yield (option path, regex) for every regex in the options, however deeply nested.
+
+    Pattern sets nested in lists of options (offence_types[].patterns, terms[].uses) or holding
+    lists of regexes that must all match (provision: {en: [[a, b]]}) are only compiled by the
+    rule kinds at lint time; checking them here reports a bad one when the catalogue loads.
+    """
+    if isinstance(value, dict):
+        if value and all(isinstance(k, str) and patterns.LANGUAGE_CODE.match(k) for k in value):
+            for language, items in value.items():
+                for index, item in enumerate(items if isinstance(items, list) else [items]):
+                    for inner in item if isinstance(item, list) else [item]:
+                        if isinstance(inner, str):
+                            yield f"{where}.{language}[{index}]", inner
+            return
+        for key, item in value.items():
+            if key in REGEX_KEYS and isinstance(item, str):
+                yield f"{where}.{key}", item
+            else:
+                yield from _nested_patterns(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nested_patterns(item, f"{where}[{index}]")
 
 
 def load_dir(folder: Path, kinds: dict[str, Any]) -> dict[str, Rule]:

@@ -19,10 +19,31 @@ KindFn = Callable[["Rule", "Context"], Iterable[Finding]]
 KINDS: dict[str, KindFn] = {}
 
 # Modules whose import registers rule kinds (explicit registry, no plugin magic).
-KIND_MODULES = ["drafter.lint.kinds_text", "drafter.lint.kinds_sanctions", "drafter.lint.kinds_structure"]
+KIND_MODULES = [
+    "drafter.lint.kinds_text",
+    "drafter.lint.kinds_sanctions",
+    "drafter.lint.kinds_structure",
+]
 
-FAMILIES = {"1": "legality", "2": "elements", "3": "expression", "4": "sanctions", "5": "institutions", "6": "hygiene"}
-SCOPES = {"offence", "definitions", "sanction", "procedure", "exceptions", "final", "general", "article", "statute"}
+FAMILIES = {
+    "1": "legality",
+    "2": "elements",
+    "3": "expression",
+    "4": "sanctions",
+    "5": "institutions",
+    "6": "hygiene",
+}
+SCOPES = {
+    "offence",
+    "definitions",
+    "sanction",
+    "procedure",
+    "exceptions",
+    "final",
+    "general",
+    "article",
+    "statute",
+}
 
 
 def rule_kind(name: str) -> Callable[[KindFn], KindFn]:

@@ -104,6 +104,18 @@ def _segment(statute: Statute, sanctions: list[Sanction], sanction: Sanction) ->
     return "\n".join(p.text for p in article.paragraphs[first : sanction.paragraph])
 
 
+def _segment_to_end(article: Article, group: list[Sanction]) -> str:
+    """Return the paragraphs from the first penalty of a group to the end of its run of items."""
+    first = min(s.paragraph for s in group) - 1
+    texts = [article.paragraphs[first].text] if 0 <= first < len(article.paragraphs) else []
+    level = article.paragraphs[first].level if texts else 0
+    for para in article.paragraphs[first + 1 :]:
+        if para.level < level or (para.level == level and para.number is None):
+            break
+        texts.append(para.text)
+    return "\n".join(texts)
+
+
 def _is_speech(rule: Rule, context: Context, text: str) -> bool:
     patterns = option_patterns(rule.options.get("speech", DEFAULT_SPEECH), context.language)
     return first_match(patterns, text) is not None
@@ -149,19 +161,45 @@ def sanction_bound(rule: Rule, context: Context) -> Iterator[Finding]:
 
     def found() -> Iterator[Finding]:
         for sanction in sanctions:
-            if sanction.max_months is None:
+            maximum = sanction.max_months
+            if maximum is None and sanction.multiplier:
+                # "increased by one half", "doubled": the offence's own maximum, multiplied.
+                maximum = _multiplied_maximum(context.statute, sanctions, sanction)
+            if maximum is None:
                 continue
             offence_type = classify(sanction)
             if offence_type is not None:
                 cap = int(offence_type["max_months"])
-                if sanction.max_months > cap:
+                if maximum > cap:
                     message = (
-                        f"{rule.message} Maximum of {_years(sanction.max_months)} for "
+                        f"{rule.message} Maximum of {_years(maximum)} for "
                         f"{offence_type['name']}; comparable laws cap it at {_years(cap)}."
                     )
                     yield _at(context, rule, sanction, message)
 
     yield from _dedupe(found())
+
+
+def _multiplied_maximum(
+    statute: Statute, sanctions: list[Sanction], sanction: Sanction
+) -> int | None:
+    """Return the maximum a multiplier raises its offence's own maximum to, in months.
+
+    The offence is the one the multiplier is attached to, or the articles its paragraph
+    refers to ("The penalty under Article 2 shall be doubled").
+    """
+    if not sanction.multiplier:
+        return None
+    targets = {sanction.offence_article}
+    article = _article(statute, sanction.article)
+    if article is not None and 0 < sanction.paragraph <= len(article.paragraphs):
+        targets.update(referenced_numbers(article.paragraphs[sanction.paragraph - 1].text))
+    bases = [
+        s.max_months
+        for s in sanctions
+        if s.offence_article in targets and s.max_months is not None and not s.multiplier
+    ]
+    return round(max(bases) * sanction.multiplier) if bases else None
 
 
 @rule_kind("life-term")
@@ -253,6 +291,9 @@ def no_alternative(rule: Rule, context: Context) -> Iterator[Finding]:
     if any(first_match(general, a.text) for a in statute.articles):
         return  # a general sentencing clause makes alternatives available for every offence
     cumulative = context.language in rule.options.get("cumulative_fine_languages", [])
+    # A hybrid offence ("(b) an offence punishable on summary conviction") can be tried
+    # summarily, where the general sentencing law offers a fine: the route is the alternative.
+    route = option_patterns(rule.options.get("alternative_route"), context.language)
     groups: dict[tuple[str | None, str], list[Sanction]] = {}
     for s in sanctions:
         # A penalty written in its own article (an aggravated band, a life term) is judged on
@@ -269,6 +310,9 @@ def no_alternative(rule: Rule, context: Context) -> Iterator[Finding]:
             # A standalone alternative ("(2) The court may instead impose a fine") serves every
             # penalty of its article; "or a fine" inside one penalty serves that penalty only.
             if any(alternative(s) and not _custodial(s) for s in group):
+                continue
+            article = sanction_article(statute, group[0])
+            if article is not None and first_match(route, _segment_to_end(article, group)):
                 continue
             for s in group:
                 if not _custodial(s) or alternative(s):
@@ -287,16 +331,25 @@ def custodial_for_conduct(rule: Rule, context: Context) -> Iterator[Finding]:
     defined = definitions(context.statute)
 
     def found() -> Iterator[Finding]:
+        reported: set[str] = set()
         for s in sanctions:
             if not _custodial(s):
                 continue
             # Within an offence article, only the paragraphs leading to this penalty describe
             # what it punishes ("(1) insulting ... 3 months to 5 years; (3) denying ...").
             same = s.offence_article == s.article
+            # A further penalty for an offence already reported (a heavier band for leaders,
+            # parents of a convicted child) punishes the same conduct again: the defect is the
+            # offence's, reported once where its penalty is first set. Otherwise every article
+            # that mentions "the crime" would inherit a word written in another one.
+            if not same and s.offence_article in reported:
+                continue
             text = _segment(context.statute, sanctions, s) if same else ""
             text = conduct_text(defined, text or offence_text(context.statute, s))
             match = first_match(patterns, text)
             if match:
+                if s.offence_article:
+                    reported.add(s.offence_article)
                 yield _at(context, rule, s, f"{rule.message} ({match.group(0)!r} is punished "
                                             "with imprisonment.)")  # fmt: skip
 
@@ -336,15 +389,61 @@ def _bands(sanctions: list[Sanction], number: str) -> set[tuple[Any, ...]]:
     }
 
 
+# A lead-in whose items are not conducts: penalty routes ("is guilty of (a) an indictable
+# offence ...; or (b) an offence punishable on summary conviction") or defences ("No person
+# shall be convicted ... (a) if, in good faith, ...").
+NOT_CONDUCT_LEAD = re.compile(
+    r"\b(?:(?:is|are|shall be) guilty of|liable(?: on conviction)?(?: to)?|punish(?:ed|able)"
+    r"(?: by| with)?|sentenced(?: to)?|est(?: puni| passible)|sont(?: punis| passibles))\W*$|"
+    r"\b(?:no person shall be convicted|shall not be convicted|is not guilty|is a defen[cs]e|"
+    r"(?:does|do|shall) not apply|nothing in|is not an offen[cs]e|no offen[cs]e|"
+    r"ne s'applique(?:nt)? pas|n'est pas punissable|ne sont pas punissables|ne constitue pas)\b",
+    re.IGNORECASE,
+)
+# An item that is itself a penalty ("(a) an indictable offence and liable to imprisonment").
+PENALTY_ITEM = re.compile(
+    r"\b(?:liable|punishable|imprisonment|indictable offen[cs]e|summary conviction|"
+    r"emprisonnement|amende|passible)\b",
+    re.IGNORECASE,
+)
+
+
 def _conducts(article: Article, separator: re.Pattern[str]) -> int:
-    """Count the conducts an offence article enumerates: a list after ":", or ";" clauses."""
+    """Count the conducts an offence article enumerates: a list after ":", or ";" clauses.
+
+    Items under a penalty or defence lead-in, and items that state a penalty, are not
+    conducts: counting them would call a Canadian hybrid offence "a long list of conducts".
+    """
     paragraphs = article.paragraphs
     listed = 0
+    counted: set[int] = set()
     for index, para in enumerate(paragraphs):
+        following = [
+            i for i in range(index + 1, len(paragraphs))
+            if paragraphs[i].level > para.level
+            or (para.text.rstrip().endswith(":") and para.level == 0 == paragraphs[i].level)
+        ]  # fmt: skip
+        # Items run on from their lead-in until a paragraph at the lead-in's level.
+        run: list[int] = []
+        for i in following:
+            if run and i != run[-1] + 1:
+                break
+            if not run and i != index + 1:
+                break
+            run.append(i)
+        if not run:
+            continue
+        if NOT_CONDUCT_LEAD.search(para.text):
+            continue
+        conducts = [i for i in run if not PENALTY_ITEM.search(paragraphs[i].text)]
+        counted.update(i for i in conducts if paragraphs[i].level >= 1)
         if para.text.rstrip().endswith(":"):
-            listed = max(listed, len(paragraphs) - index - 1)
-    items = sum(1 for p in paragraphs if p.level >= 1)
-    inline = max((len(separator.findall(p.text)) + 1 for p in paragraphs), default=0)
+            listed = max(listed, len(conducts))
+    items = len(counted)
+    inline = max(
+        (len(separator.findall(p.text)) + 1 for p in paragraphs if p.level == 0),
+        default=0,
+    )
     return max(listed, items, inline if inline > 2 else 0)
 
 
@@ -455,7 +554,7 @@ def sanction_phrase(rule: Rule, context: Context) -> Iterator[Finding]:
 
 
 AGE = re.compile(
-    rf"\b(?:under|below|less than|younger than|aged|of|moins de|âgés? de)\s+(?:the age of\s+|"
+    rf"\b(?:under|below|less than|younger than|aged|of|moins de|âgée?s? de)\s+(?:the age of\s+|"
     rf"l'âge de\s+)?(?P<age>{NUMBER})",
     re.IGNORECASE,
 )
@@ -534,6 +633,7 @@ OPTIONS_SCHEMA: dict[str, dict[str, Any]] = {
     "no-alternative": _options(
         speech=_SET,
         general_alternative=_SET,
+        alternative_route=_SET,
         cumulative_fine_languages={"type": "array", "items": {"type": "string"}},
     ),
     "custodial-for-conduct": _options(["patterns"], patterns=_SET),

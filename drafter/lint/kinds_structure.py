@@ -24,11 +24,15 @@ from .numbering import (
 from .patterns import prepare
 from .sanctions import first_match, is_offence_article, option_patterns
 from .terms import (
+    GENERAL_REFERRAL,
     QUOTED,
+    REFERRAL,
+    defined_by_reference,
     definition_body,
     definition_path,
     definitions,
     derived_use,
+    extends_or_corresponds,
     is_definitions_article,
     normalise_term,
     term_pattern,
@@ -74,7 +78,7 @@ def _provision_present(rule: Rule, context: Context) -> bool:
     for article in context.statute.articles:
         if article.kind.value in kinds:
             return True
-        texts = [p.text for p in article.paragraphs]
+        texts = [p.text for p in article.paragraphs] + _lead_in_blocks(article)
         # A heading ("Appeal") counts only if its text does not take the provision back.
         if not any(first_match(unless, t) for t in texts):
             texts.append(article.heading or "")
@@ -84,6 +88,27 @@ def _provision_present(rule: Rule, context: Context) -> bool:
             if any(all(p.search(text) for p in group) for group in groups):
                 return True
     return False
+
+
+def _lead_in_blocks(article: Article) -> list[str]:
+    """Return each lead-in paragraph joined to the items it introduces.
+
+    Defences are often written inside the offence section: "No person shall be convicted of an
+    offence under subsection (1) ... (c) if the statements were made in the course of academic
+    research ...". The exception words and the protected activity are then in different
+    paragraphs, so the lead-in and its items are read as one provision.
+    """
+    blocks: list[str] = []
+    paragraphs = article.paragraphs
+    for index, para in enumerate(paragraphs):
+        items: list[str] = []
+        for following in paragraphs[index + 1 :]:
+            if following.level <= para.level:
+                break
+            items.append(following.text)
+        if items:
+            blocks.append("\n".join([para.text, *items]))
+    return blocks
 
 
 def _speech(rule: Rule, context: Context, article: Article) -> bool:
@@ -134,18 +159,6 @@ def provision_required(rule: Rule, context: Context) -> Iterator[Finding]:
 
 # --- definitions -------------------------------------------------------------------------
 
-REFERRAL = re.compile(
-    r"\b(?:defined (?:in|by|under)|within the meaning of|has the (?:same )?meaning|"
-    r"au sens (?:de|du|des)|tel(?:le)?s? que défini|défini(?:e|s|es)? (?:à|par|au)|"
-    r"visée?s? (?:à|par) l'article \w+ du)\b",
-    re.IGNORECASE,
-)
-GENERAL_REFERRAL = re.compile(
-    r"\b(?:(?:words|terms|expressions) (?:and expressions )?(?:not defined|used) in this "
-    r"(?:Act|Law)[^.]{0,80}(?:have|bear) the (?:same )?meaning|les termes non définis)",
-    re.IGNORECASE,
-)
-
 
 def _defined(patterns: list[re.Pattern[str]], defined: list[Definition]) -> bool:
     for d in defined:
@@ -178,6 +191,8 @@ def undefined_operative_term(rule: Rule, context: Context) -> Iterator[Finding]:
     for spec in rule.options.get("terms", []):
         uses = option_patterns(spec.get("uses"), context.language)
         if _defined(option_patterns(spec.get("defined"), context.language), defined):
+            continue
+        if defined_by_reference(statute, uses):
             continue
         inside = [term_pattern(d.term, stem=False) for d in defined if " " in d.term.strip()]
         for unit in context.units(offences):
@@ -216,6 +231,8 @@ def circular_definition(rule: Rule, context: Context) -> Iterator[Finding]:
     }
     reported: set[frozenset[str]] = set()
     for term, d in terms.items():
+        if extends_or_corresponds(context.statute, d):
+            continue
         derived = derived_use(d.term, definition_body(d))
         if uses_term(d.term, definition_body(d)) or derived:
             how = f"by {derived!r}" if derived else "by itself"

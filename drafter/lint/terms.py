@@ -202,3 +202,59 @@ def definition_path(edges: dict[str, set[str]], start: str, goal: str) -> list[s
                 seen.add(nxt)
                 stack.append((nxt, [*path, nxt]))
     return None
+
+
+# --- definitions by reference, extending definitions --------------------------------------
+
+REFERRAL = re.compile(
+    r"\b(?:defined (?:in|by|under)|within the meaning of|has the (?:same )?meaning|"
+    r"au sens (?:de|du|des)|tel(?:le)?s? que défini|défini(?:e|s|es)? (?:à|par|au)|"
+    r"visée?s? (?:à|par) l'article \w+ du)\b",
+    re.IGNORECASE,
+)
+GENERAL_REFERRAL = re.compile(
+    r"\b(?:(?:words|terms|expressions) (?:and expressions )?(?:not defined|used) in this "
+    r"(?:Act|Law)[^.]{0,80}(?:have|bear) the (?:same )?meaning|les termes non définis)",
+    re.IGNORECASE,
+)
+
+
+def defined_by_reference(statute: Statute, uses: list[re.Pattern[str]]) -> bool:
+    """Return whether some provision defines the term by reference to a law.
+
+    "un génocide tel que défini à l'article 211-1 du code pénal" in Article 2 defines the word
+    for the whole statute, including Article 1 where it is used first.
+    """
+    for article in statute.articles:
+        for para in article.paragraphs:
+            for pattern in uses:
+                for match in pattern.finditer(para.text):
+                    after = para.text[match.end() : match.end() + 60]
+                    if REFERRAL.match(re.sub(r"^[\s,]*(?:as\s+)?", "", after)):
+                        return True
+    return False
+
+
+# "X includes ..." keeps X's ordinary meaning and extends it ("communicating" includes
+# communicating by telephone); "X has a corresponding meaning" gives a grammatical variant the
+# meaning of the defined word. Both are standard drafting, not circles.
+EXTENDING = re.compile(
+    r"^\W*\s*,?\s*(?:includes?|also (?:means|includes)|comprend|inclut|s'entend (?:également|"
+    r"aussi)|(?:has|have) (?:a )?corresponding meanings?|a un sens correspondant)\b",
+    re.IGNORECASE,
+)
+
+
+CORRESPONDING = re.compile(r"\W*(?:has|have) (?:a )?corresponding meanings?", re.IGNORECASE)
+
+
+def extends_or_corresponds(statute: Statute, d: Definition) -> bool:
+    """Return whether a definition extends the ordinary meaning or gives a corresponding one."""
+    if CORRESPONDING.match(definition_body(d)):
+        return True
+    article = statute.article(d.article)
+    if article is None or not 1 <= d.paragraph <= len(article.paragraphs):
+        return False
+    text = article.paragraphs[d.paragraph - 1].text
+    match = term_pattern(d.term, stem=False).search(text)
+    return bool(match and EXTENDING.match(text[match.end() :]))

@@ -25,7 +25,10 @@ HEADING_RULES: dict[str, list[tuple[ArticleKind, re.Pattern[str]]]] = {
         (K.DEFINITIONS, _rx(r"\b(definitions?|interpretation|meaning of|terms used)\b")),
         (
             K.EXCEPTIONS,
-            _rx(r"\b(exceptions?|exemptions?|defen[cs]es?|saving|protected expression)\b"),
+            _rx(
+                r"\b(exceptions?|exemptions?|defen[cs]es?|savings?|protected expression)\b",
+                r"\b(freedom|protection) of (free )?(expression|speech)\b",
+            ),
         ),
         (
             K.FINAL,
@@ -69,7 +72,13 @@ HEADING_RULES: dict[str, list[tuple[ArticleKind, re.Pattern[str]]]] = {
     ],
     "fr": [
         (K.DEFINITIONS, _rx(r"\b(d[ée]finitions?|terminologie|interpr[ée]tation)\b")),
-        (K.EXCEPTIONS, _rx(r"\b(exceptions?|exemptions?|exclusions?|immunités?)\b")),
+        (
+            K.EXCEPTIONS,
+            _rx(
+                r"\b(exceptions?|exemptions?|exclusions?|immunités?)\b",
+                r"\bliberté d['’]expression\b",
+            ),
+        ),
         (
             K.FINAL,
             _rx(
@@ -244,7 +253,8 @@ CONTENT_RULES: dict[ArticleKind, dict[str, re.Pattern[str]]] = {
     K.EXCEPTIONS: {
         "en": _rx(
             r"\b(does|shall) not apply\b",
-            r"\bnothing in this (act|law|part)\b",
+            r"\bnothing in (this (act|law|part)|(section|article)s? \d+)\b",
+            r"\bit is a defen[cs]e\b",
             r"\bis not an offen[cs]e\b",
             r"\b(does|do|shall) not commit an? offen[cs]e\b",
             r"\bno offen[cs]e is committed\b",

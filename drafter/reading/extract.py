@@ -91,9 +91,10 @@ PARAGRAPH_OF = re.compile(
     re.IGNORECASE,
 )
 ONE = re.compile(rf"(?P<num>{NUM})(?P<sub>{SUB})", re.IGNORECASE)
-# What follows a reference to another instrument (English, then French).
+# What follows a reference to another instrument (English, then French), after any spaced
+# sub-reference: "section 6 (1) of the Code" points outside as "section 6(1) of the Code" does.
 EXTERNAL = re.compile(
-    r"^\s*,?\s*(?:(?:of|in|under)\s+(?!this\b|the present\b)(?:the\s+)?"
+    r"^(?:\s?\(\w{1,4}\))*\s*,?\s*(?:(?:of|in|under)\s+(?!this\b|the present\b)(?:the\s+)?"
     r"(?:[A-Z]|law\b|act\b|decree|ordinance|regulation|code|convention|constitution|statute)"
     r"|(?:du|des|de la|de l['’]|de l’)\s*(?!présente?\b)(?:\w)"
     r")",

@@ -142,13 +142,37 @@ class Layout:
                 designation = designation.title()  # "ARTICLE" is typography, not a name
             return Header(designation, m.group("num").strip(), parts[0], parts[1])
         if self.uses_words:
-            return None
+            return self.numbered_among_words(block, last)
         return self.numbered(block, last)
+
+    def numbered_among_words(self, block: Block, last: Article | None) -> Header | None:
+        """Read "2. Commencement" as the next article in a statute of "Article 1" headings.
+
+        Drafts mix styles: a final "2. Commencement" after "Article 1 - Offence". It is an
+        article only if it is a bare heading numbered right after the last article, and that
+        article neither numbers its own paragraphs nor ends with a list lead-in.
+        """
+        m = P.NUMBERED_HEAD.match(block.text)
+        if m is None or last is None or not m.group("dot"):
+            return None
+        rest = (m.group("rest") or "").strip()
+        if not rest or not STARTS_UPPER.match(rest) or len(rest.split()) > 6:
+            return None
+        if not heading_like(rest, allow_period=False) or P.FINITE_VERB.search(rest):
+            return None
+        key, prev = order(m.group("num")), order(last.number)
+        if key[1] or key[0] != prev[0] + 1:
+            return None
+        if any(p.number is not None and p.level == 0 for p in last.paragraphs):
+            return None  # "2." is the article's next numbered paragraph
+        if last.paragraphs and last.paragraphs[-1].text.rstrip().endswith((":", "—", "-")):
+            return None  # an item of a list
+        return Header(last.designation, m.group("num"), rest, None)
 
     def numbered(self, block: Block, last: Article | None) -> Header | None:
         """Read "3.", "3. Heading", "130 Incitement", "3. (1) A person..." as article 3."""
         m = P.NUMBERED_HEAD.match(block.text)
-        if not m:
+        if not m or P.CHAPTER_CITATION.match(block.text):
             return None
         number, rest = m.group("num"), (m.group("rest") or "").strip()
         key, prev = order(number), order(last.number) if last else (0, "")
@@ -276,6 +300,13 @@ class Layout:
                     container, above = previous
                     container.pop()
                     header.heading = above.text
+                elif header.heading is not None and previous and self.cross_heading(previous):
+                    # "Offences" above "2 Incitement to genocide": a UK-style cross-heading
+                    # groups the sections that follow; it is not the last line of the section
+                    # before.
+                    container, above = previous
+                    container.pop()
+                    statute.body.append(Division("section", None, above.text, above.source_index))
                 article = Article(
                     number=header.number,
                     heading=header.heading,
@@ -332,6 +363,23 @@ class Layout:
             return False
         # Only where the number line cannot have its heading below it.
         return has_heading_style(block) or header.body is not None or header.designation == ""
+
+    @staticmethod
+    def cross_heading(previous: tuple[list, Block]) -> bool:
+        """Return True if the line above a headed article is a heading grouping articles."""
+        container, block = previous
+        text = block.text
+        if len(container) < 2 or not isinstance(container[-1], Paragraph):
+            return False  # never take an article's only paragraph, nor front matter
+        last = container[-1]
+        if last.number is not None or last.level > 0 or len(text.split()) > 6:
+            return False
+        return (
+            heading_like(text, allow_period=False)
+            and bool(STARTS_UPPER.match(text))
+            and not P.FINITE_VERB.search(text)
+            and not P.ENACTING.search(text)
+        )
 
     def next_line_heading(self, block: Block) -> bool:
         """Return True if a block right after a bare "Article 3" line is that article's heading."""

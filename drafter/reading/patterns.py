@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
-# An article number as printed: 3, 3A, 3bis, 3-1, 12.4, IV, premier, 1er.
+# An article number as printed: 3, 3A, 3bis, 3-1, 12.4, IV, premier, 1er, unique (a law of
+# one article: "Article unique").
 LATIN_SUFFIX = r"(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)"
 ARABIC = rf"\d+(?:[-.]\d+)*(?:\s?{LATIN_SUFFIX}\b|[A-Z]{{1,2}}\b|[a-z]\b)?"
-NUMBER = rf"(?:1er\b|{ARABIC}|premier\b|one\b|first\b|[IVXLC]+\b)"  # "Article One" (Rwanda)
+NUMBER = (
+    rf"(?:1er\b|{ARABIC}|premier\b|unique\b|one\b|first\b|[IVXLC]+\b)"  # "Article One" (Rwanda)
+)
 
 # "Article 3", "ARTICLE 3", "Art. 3.", "Article: 3", "Section 3", "Sec. 3", "s. 130", "§ 130".
 ARTICLE_HEAD = re.compile(
@@ -22,6 +25,12 @@ ARTICLE_HEAD = re.compile(
 SHORT_SECTION_HEAD = re.compile(rf"^(?P<word>s\.)\s*(?P<num>{ARABIC})(?P<rest>.*)$")
 # Numbered headings without a word: "3.", "3. Offences", "130 Incitement", "3. (1) A person".
 NUMBERED_HEAD = re.compile(r"^(?P<num>\d+[A-Z]?)(?P<dot>\.?)(?:\s+(?P<rest>.*))?$")
+
+# The chapter citation under a UK or Commonwealth Act's title: "2025 CHAPTER 14", "2006 c. 1",
+# "Act No. 12 of 2024" is front matter, not section 2025.
+CHAPTER_CITATION = re.compile(
+    r"^(?:1[89]|20)\d\d\s+(?:chapter|c\.|cap\.?|no\.)\s*\d+\w*$", re.IGNORECASE
+)
 
 WORD_NUMBERS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",

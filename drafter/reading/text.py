@@ -123,9 +123,16 @@ def text_blocks(text: str, markdown: bool = True) -> list[Block]:
     return blocks
 
 
+BRACKETED_END = re.compile(r"[.;]\s*\([^()]{2,60}\)$")
+
+
 def continues(block: str, prev_line: str, line: str, width: int) -> bool:
     """Return True if line wraps the sentence of the block before it (hard-wrapped text)."""
     if block.endswith((".", ";", ":", "!", "?")):
+        return False
+    # A Canadian definition ends with the other language's term: "... by colour. (groupe
+    # identifiable)"; the next definition starts with a lower-case term but is a new line.
+    if BRACKETED_END.search(block):
         return False
     if line[:1].islower():
         return True
