@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError
+from .options import library_dirs_option, rule_dirs_option
 
 FORMATS = ("text", "json", "sarif", "github")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -177,22 +178,8 @@ PATH (or --config FILE); flags given on the command line override it.
     help="Write a copy of the (single) .docx input with a Word comment per finding.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
-@click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    metavar="DIR",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Extra folder of rule files (repeatable; searched before the built-in rules).",
-)
-@click.option(
-    "--library",
-    "library_dirs",
-    multiple=True,
-    metavar="DIR",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Extra library folder for the text of suggested clauses (repeatable).",
-)
+@rule_dirs_option
+@library_dirs_option("Extra library folder for the text of suggested clauses (repeatable).")
 @click.option(
     "-j",
     "--jobs",

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from .options import library_dirs_option, rule_dirs_option
+
 # Family digit -> heading, as STANDARDS.md names the families.
 FAMILY_TITLES = {
     "1": "DR1xx legality and precision",
@@ -114,22 +116,8 @@ def _scope_text(scope: str) -> str:
 
 @click.command()
 @click.argument("code", required=False)
-@click.option(
-    "--rules",
-    "rule_dirs",
-    multiple=True,
-    metavar="DIR",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Extra folder of rule files (repeatable; searched before the built-in rules).",
-)
-@click.option(
-    "--library",
-    "library_dirs",
-    multiple=True,
-    metavar="DIR",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Extra library folder for the text of fixing clauses (repeatable).",
-)
+@rule_dirs_option
+@library_dirs_option("Extra library folder for the text of fixing clauses (repeatable).")
 @click.option(
     "--config",
     "config_file",
