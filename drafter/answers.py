@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import re
 import tomllib
 from pathlib import Path
@@ -23,6 +24,29 @@ from .library_model import Parameter, Template
 
 IGNORED_KEYS = {"template"}  # which template an answers file is for (examples/, starter files)
 MISSING = object()
+# Answers files are small; these limits stop hostile ones (docs/security.md) before they cost
+# memory: a YAML "billion laughs" nests aliases so that a 1 KB file expands to gigabytes.
+MAX_ANSWERS_BYTES = 1024 * 1024
+MAX_ALIASES = 100
+MAX_VALUES = 100_000  # values in the file once aliases are expanded
+# Characters XML 1.0 cannot hold (a Word document would be corrupt); tab and newlines are fine.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+class _AliasLimitedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing files that use more than MAX_ALIASES aliases."""
+
+    aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"more than {MAX_ALIASES} aliases (*name)", event.start_mark
+                )
+        return super().compose_node(parent, index)
 
 
 def load_answers(path: Path) -> dict:
@@ -30,6 +54,10 @@ def load_answers(path: Path) -> dict:
     path = Path(path)
     if not path.is_file():
         raise AnswersError(f"{path}: answers file not found")
+    if path.stat().st_size > MAX_ANSWERS_BYTES:
+        raise AnswersError(
+            f"{path}: larger than {MAX_ANSWERS_BYTES // 1024} KB; not an answers file"
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -37,7 +65,7 @@ def load_answers(path: Path) -> dict:
     suffix = path.suffix.lower()
     try:
         if suffix in (".yaml", ".yml"):
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_AliasLimitedLoader)
         elif suffix == ".toml":
             data = tomllib.loads(text)
         elif suffix == ".json":
@@ -59,11 +87,37 @@ def load_answers(path: Path) -> dict:
         raise AnswersError(f"{path}{line}: malformed TOML: {msg}") from exc
     except json.JSONDecodeError as exc:
         raise AnswersError(f"{path}:{exc.lineno}: malformed JSON: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise AnswersError(f"{path}: nested too deeply to be an answers file") from exc
+    except ValueError as exc:
+        # e.g. a number of more than 4300 digits, which Python refuses to convert
+        raise AnswersError(f"{path}: unreadable value: {str(exc).split(';')[0]}") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise AnswersError(f"{path}: the answers must be a mapping of question names to values")
+    if _too_many_values(data):
+        raise AnswersError(
+            f"{path}: expands to more than {MAX_VALUES} values (nested aliases?); refused"
+        )
     return data
+
+
+def _too_many_values(data: Any) -> bool:
+    """Return True if the loaded data, with every alias expanded, holds more than MAX_VALUES."""
+    # An iterative walk that stops at the limit: few aliases can nest to 9**9 values, which
+    # anything that copies or prints the answers would expand.
+    stack, count = [data], 0
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            return True
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
 
 
 def check_value(param: Parameter, value: Any) -> str | None:
@@ -83,8 +137,13 @@ def check_value(param: Parameter, value: Any) -> str | None:
     elif kind == "number":
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return f"expected a number, got {_show(value)}"
-    elif kind == "list" and not isinstance(value, list):
-        return f"expected a list, got {_show(value)}"
+    elif kind == "list":
+        if not isinstance(value, list):
+            return f"expected a list, got {_show(value)}"
+        if any(isinstance(v, (dict, list)) or v is None for v in value):
+            return "expected a list of plain values (text or numbers), not nested lists or mappings"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{value} is not a usable number"
     if param.choices is not None:
         values = value if kind == "list" else [value]
         for one in values:
@@ -105,6 +164,11 @@ def _markup_problem(value: Any) -> str | None:
     for text in value if isinstance(value, list) else [value]:
         if isinstance(text, str) and ("[[" in text or re.search(r"(?m)^\s*::", text)):
             return "contains statute markup ('[[' or a line starting with '::'); write plain text"
+        if isinstance(text, str) and (bad := XML_ILLEGAL.search(text)):
+            return (
+                f"contains the control character U+{ord(bad.group()):04X}, which a Word "
+                "document cannot hold; remove it"
+            )
     return None
 
 

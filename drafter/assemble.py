@@ -9,9 +9,11 @@ data and never rendered as Jinja, so ``{{ ... }}`` typed into an answer stays li
 from __future__ import annotations
 
 import re
+import sys
+import time
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from jinja2 import (
     ChoiceLoader,
@@ -115,6 +117,102 @@ def term(name: str, form: str | None = None) -> str:
     return f"[[term:{name}|{form}]]" if form else f"[[term:{name}]]"
 
 
+# Limits on what a template may cost (docs/security.md): the built-in Acts take some tens of
+# thousands of template lines and under 100 KB of markup to render.
+MAX_RENDER_STEPS = 5_000_000  # template lines executed (loop iterations), whatever the nesting
+MAX_RENDER_SECONDS = 30.0
+MAX_VALUE_CHARS = 1_000_000  # a string or list a template builds with + or *
+MAX_POWER_BITS = 4096
+
+
+class LimitedSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, plus limits on the size of what ``+``, ``*`` and ``**`` build."""
+
+    intercepted_binops = frozenset({"+", "*", "**"})
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Filters whose width argument allocates that many characters.
+        for name in ("center", "indent"):
+            self.filters[name] = _bounded_width(self.filters[name], name)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Refuse arithmetic that would build a huge string, list or number."""
+        sized = (str, list, tuple)
+        if operator == "**" and _is_int(left) and _is_int(right) and abs(left) > 1:
+            if right * abs(left).bit_length() > MAX_POWER_BITS:
+                raise SecurityError(f"{left} ** {right} is too large a number")
+        elif operator == "*" and (isinstance(left, sized) or isinstance(right, sized)):
+            seq, times = (left, right) if isinstance(left, sized) else (right, left)
+            if _is_int(times) and len(seq) * times > MAX_VALUE_CHARS:
+                raise SecurityError(f"repeating a value {times} times is too large")
+        elif (
+            operator == "+"
+            and isinstance(left, sized)
+            and isinstance(right, sized)
+            and len(left) + len(right) > MAX_VALUE_CHARS
+        ):
+            raise SecurityError("joining these values builds too large a value")
+        return super().call_binop(context, operator, left, right)
+
+
+def _bounded_width(filter_: Any, name: str) -> Any:
+    """Wrap a filter so that a numeric argument (a width) cannot exceed MAX_VALUE_CHARS."""
+
+    def bounded(value: Any, *args: Any, **kwargs: Any) -> Any:
+        for arg in (*args, *kwargs.values()):
+            if _is_int(arg) and arg > MAX_VALUE_CHARS:
+                raise SecurityError(f"{name}({arg}) is too large")
+        return filter_(value, *args, **kwargs)
+
+    return bounded
+
+
+def _is_int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+class RenderLimit:
+    """Counts the template lines executed in this thread and stops a render that runs away.
+
+    Jinja compiles templates to Python, so a ``{% for %}`` nested over large ranges is a plain
+    Python loop the sandbox never sees; a trace function on template frames only counts each
+    line run, and raises TemplateError past the step or time limit.
+    """
+
+    def __init__(self, is_template: Any) -> None:
+        self.is_template = is_template
+        self.steps = 0
+        self.deadline = 0.0
+        self.depth = 0
+        self.previous: Any = None
+
+    def __enter__(self) -> Self:
+        self.depth += 1
+        if self.depth == 1:
+            self.steps, self.deadline = 0, time.monotonic() + MAX_RENDER_SECONDS
+            self.previous = sys.gettrace()
+            sys.settrace(self._global)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.depth -= 1
+        if self.depth == 0:
+            sys.settrace(self.previous)
+
+    def _global(self, frame: Any, event: str, arg: Any) -> Any:
+        return self._local if self.is_template(frame.f_code.co_filename) else None
+
+    def _local(self, frame: Any, event: str, arg: Any) -> Any:
+        if event == "line":
+            self.steps += 1
+            if self.steps > MAX_RENDER_STEPS:
+                raise TemplateError(f"stopped after {MAX_RENDER_STEPS} steps (an endless loop?)")
+            if self.steps % 10_000 == 0 and time.monotonic() > self.deadline:
+                raise TemplateError(f"stopped after {MAX_RENDER_SECONDS:g} s (an endless loop?)")
+        return self._local
+
+
 class Renderer:
     """Renders templates and clauses in one sandbox and records the clauses it used."""
 
@@ -130,7 +228,8 @@ class Renderer:
                 FunctionLoader(self._clause_source),
             ]
         )
-        self.env = SandboxedEnvironment(
+        self.limit = RenderLimit(lambda name: name.endswith(".j2") or name in self.offsets)
+        self.env = LimitedSandbox(
             loader=loader,
             undefined=StrictUndefined,
             autoescape=False,  # the output is statute markup, not HTML
@@ -169,7 +268,8 @@ class Renderer:
     def render(self, name: str, context: dict[str, Any]) -> str:
         """Render a template file by loader name; Jinja errors become TemplateError with file:line."""
         try:
-            return self.env.get_template(name).render(context)
+            with self.limit:
+                return self.env.get_template(name).render(context)
         except TemplateSyntaxError as exc:
             where = self._where(exc.filename, exc.lineno)
             raise TemplateError(f"{where}: {exc.message}") from exc

@@ -18,13 +18,18 @@ from .errors import EXIT_USAGE, DrafterError
 COMMANDS = {
     "draft": (
         "draft:draft",
-        "Assemble a statute from a template and answers; write Word or Markdown.",
+        "Assemble a statute from a template and answers; write Word, Markdown or AKN XML.",
     ),
     "answers": ("answers:answers", "Print a commented starter answers file for a template."),
     "templates": ("catalogue:templates", "List the statute templates, or show one's questions."),
     "clauses": ("catalogue:clauses", "List the library's clauses, or show one."),
     "lint": ("lint:lint", "Review statutes (.docx, .md, .txt) against the standards."),
     "rules": ("rules:rules", "List the lint rules, or show one rule's documentation."),
+    "check-library": (
+        "check_library:check_library",
+        "Check a library folder's templates, clauses and rules, line by line.",
+    ),
+    "new": ("new:new", "Scaffold a commented template or clause in a library folder."),
 }
 
 

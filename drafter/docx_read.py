@@ -16,7 +16,9 @@ that Word generates from numbering.xml. What it reads, in document order:
 
 from __future__ import annotations
 
+import os
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .reading.blocks import Block
 from .reading.text import split_breaks
 
@@ -43,10 +45,37 @@ def qn(tag: str) -> str:
 W_P, W_T, W_R, MC_FALLBACK = qn("w:p"), qn("w:t"), qn("w:r"), qn("mc:Fallback")
 SKIP = {qn(t) for t in ("w:pPr", "w:rPr", "w:txbxContent", "w:instrText", "w:delInstrText",
                         "w:commentReference", "mc:Fallback", "w:sectPr", "w:p")}  # fmt: skip
-MAX_PART_BYTES = 256 * 1024 * 1024  # refuse zip bombs rather than inflate them
+# Zip bombs: a package may declare, and may actually inflate to, at most this many bytes in all
+# (every part counted, read or not); DRAFTER_MAX_DOCUMENT_BYTES overrides it (docs/security.md).
+MAX_DOCUMENT_BYTES = 128 * 1024 * 1024
+LIMIT_ENV = "DRAFTER_MAX_DOCUMENT_BYTES"
+CHUNK = 1024 * 1024
 PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, recover=False
 )
+
+
+ROOT_START = re.compile(rb"<[A-Za-z_]")
+DTD_PROBLEM = "declares a DTD or entities, which Word never writes; refused (XML entity attack)"
+
+
+def max_document_bytes() -> int:
+    """Return the uncompressed size limit of a Word package (DRAFTER_MAX_DOCUMENT_BYTES)."""
+    raw = os.environ.get(LIMIT_ENV, "").strip()
+    if not raw:
+        return MAX_DOCUMENT_BYTES
+    if not raw.isdigit() or int(raw) <= 0:
+        raise ConfigError(f"{LIMIT_ENV}={raw!r}: expected a positive number of bytes")
+    return int(raw)
+
+
+def refuse_dtd(data: bytes, path: Path, name: str) -> None:
+    """Raise InputError if an XML part declares a DTD (entity expansion, external entities)."""
+    # A DTD must come before the root element, so only the prolog needs looking at.
+    root = ROOT_START.search(data)
+    head = data[: root.start()] if root else data
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise InputError(f"{path}: {name} {DTD_PROBLEM}")
 
 
 def val(el: etree._Element | None, name: str = "w:val") -> str | None:
@@ -64,26 +93,56 @@ class Package:
             self.names = set(self.zip.namelist())
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise InputError(f"{path}: not a valid .docx (corrupt or truncated zip)") from exc
-        self.main = self.main_part()
-        if self.main not in self.names:
-            raise InputError(f"{path}: not a Word document (no word/document.xml)")
+        self.limit = max_document_bytes()
+        self.inflated = 0  # bytes actually decompressed so far, whatever the headers claim
+        declared = sum(info.file_size for info in self.zip.infolist())
+        if declared > self.limit:
+            self.zip.close()
+            raise InputError(
+                f"{path}: declares {declared} bytes uncompressed, over the limit of "
+                f"{self.limit} ({LIMIT_ENV}); refused as a possible zip bomb"
+            )
+        try:
+            self.main = self.main_part()
+            if self.main not in self.names:
+                raise InputError(f"{path}: not a Word document (no word/document.xml)")
+        except InputError:
+            self.zip.close()  # do not leak the open file when refusing the package
+            raise
 
     def xml(self, name: str) -> etree._Element | None:
         """Parse one part; None if absent; InputError if corrupt or too large."""
         if name not in self.names:
             return None
-        info = self.zip.getinfo(name)
-        if info.file_size > MAX_PART_BYTES:
-            raise InputError(f"{self.path}: part {name} is too large ({info.file_size} bytes)")
         try:
-            data = self.zip.read(name)
-            return etree.fromstring(data, PARSER)
+            data = self.read(name)
+            refuse_dtd(data, self.path, name)
+            root = etree.fromstring(data, PARSER)
+            if root.getroottree().docinfo.doctype:  # a DTD in an encoding the byte check missed
+                raise InputError(f"{self.path}: {name} {DTD_PROBLEM}")
+            return root
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
             raise InputError(f"{self.path}: corrupt part {name} in the .docx ({exc})") from exc
         except (RuntimeError, NotImplementedError) as exc:  # encrypted or unknown compression
             raise InputError(f"{self.path}: cannot read part {name} ({exc})") from exc
         except etree.XMLSyntaxError as exc:
             raise InputError(f"{self.path}: invalid XML in {name}: {exc}") from exc
+
+    def read(self, name: str) -> bytes:
+        """Inflate one part, stopping as soon as the package exceeds its size limit."""
+        chunks: list[bytes] = []
+        # Headers can lie about sizes: count the bytes really inflated, chunk by chunk, so a
+        # forged header cannot make us hold more than the limit in memory.
+        with self.zip.open(name) as handle:
+            while chunk := handle.read(CHUNK):
+                self.inflated += len(chunk)
+                if self.inflated > self.limit:
+                    raise InputError(
+                        f"{self.path}: inflates to more than {self.limit} bytes ({LIMIT_ENV}); "
+                        "refused as a possible zip bomb"
+                    )
+                chunks.append(chunk)
+        return b"".join(chunks)
 
     def close(self) -> None:
         """Close the zip file."""
@@ -142,14 +201,15 @@ class Numbering:
             if (link := val(abstract.find(qn("w:numStyleLink")))) is not None:
                 numbering.style_links[abstract_id] = link
             for lvl in abstract.iter(qn("w:lvl")):
-                levels[int(val(lvl, "w:ilvl") or 0)] = level_definition(lvl)
+                levels[word_int(val(lvl, "w:ilvl"), 0, MAX_ILVL)] = level_definition(lvl)
         for num in root.iter(qn("w:num")):
             num_id = val(num, "w:numId") or ""
             numbering.nums[num_id] = val(num.find(qn("w:abstractNumId"))) or ""
             for override in num.iter(qn("w:lvlOverride")):
                 start = val(override.find(qn("w:startOverride")))
                 if start is not None and start.isdigit():
-                    numbering.overrides[(num_id, int(val(override, "w:ilvl") or 0))] = int(start)
+                    ilvl = word_int(val(override, "w:ilvl"), 0, MAX_ILVL)
+                    numbering.overrides[(num_id, ilvl)] = word_int(start, 1, MAX_START)
         return numbering
 
     def link_styles(self, styles: Styles) -> None:
@@ -187,13 +247,25 @@ class Numbering:
         return text.strip()
 
 
+# Word's own bounds: list levels 0-8, list starts up to 32767. A document claiming more is
+# hostile (a start of 10**11 in letters would print a 4 GB list number).
+MAX_ILVL, MAX_START = 8, 32767
+
+
+def word_int(text: str | None, default: int | None, maximum: int) -> int | None:
+    """Return a non-negative integer attribute clamped to ``maximum``, or default if not one."""
+    if not text or not text.isdigit():
+        return default
+    return min(int(text[:12]) if len(text) <= 12 else maximum, maximum)
+
+
 def level_definition(lvl: etree._Element) -> tuple[int, str, str, bool]:
     """Return (start, numFmt, lvlText, isLgl) of a w:lvl."""
     start = val(lvl.find(qn("w:start")))
     fmt = val(lvl.find(qn("w:numFmt"))) or "decimal"
     text = val(lvl.find(qn("w:lvlText")))
     legal = lvl.find(qn("w:isLgl")) is not None
-    return int(start) if start and start.isdigit() else 1, fmt, text or "", legal
+    return word_int(start, 1, MAX_START), fmt, text or "", legal
 
 
 def format_number(n: int, fmt: str, legal: bool = False) -> str:
@@ -253,7 +325,7 @@ class Styles:
 def numpr_values(num_pr: etree._Element) -> tuple[str | None, int | None]:
     """Return (numId, ilvl) of a w:numPr; either may be missing."""
     ilvl = val(num_pr.find(qn("w:ilvl")))
-    return val(num_pr.find(qn("w:numId"))), int(ilvl) if ilvl and ilvl.isdigit() else None
+    return val(num_pr.find(qn("w:numId"))), word_int(ilvl, None, MAX_ILVL)
 
 
 @dataclass

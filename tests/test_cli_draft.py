@@ -271,7 +271,7 @@ def test_answers_command_prints_and_writes_a_starter(capsys, tmp_path: Path) -> 
     assert code == 0
     data = yaml.safe_load(out)
     assert data["template"] == "amending-act" and data["amended_law"]["title"] is None
-    assert "# type: int, 1 to 8" in out
+    assert "# type: int, 4 to 8" in out
     target = tmp_path / "starter.yaml"
     assert run(capsys, "answers", "incitement-act", "-o", target)[0] == 0
     assert yaml.safe_load(target.read_text())["tiers"]["hatred"] is True

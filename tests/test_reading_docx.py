@@ -392,12 +392,14 @@ def test_changes_mode_is_checked(tmp_path: Path) -> None:
     expect_error(path, "changes must be", changes="both")
 
 
-def test_docm_and_unknown_extension_are_sniffed(tmp_path: Path) -> None:
+def test_unknown_extension_is_sniffed_and_docm_refused(tmp_path: Path) -> None:
     source = make_docx(tmp_path / "x.docx", p("Article 1 - Scope") + p("Text."))
-    for name in ("law.docm", "law"):
-        target = tmp_path / name
-        target.write_bytes(source.read_bytes())
-        assert read_document(target).articles[0].heading == "Scope"
+    target = tmp_path / "law"
+    target.write_bytes(source.read_bytes())
+    assert read_document(target).articles[0].heading == "Scope"
+    macro = tmp_path / "law.docm"
+    macro.write_bytes(source.read_bytes())
+    expect_error(macro, "macro-enabled Word document (.docm) is not read; save it as .docx")
 
 
 def test_manual_line_breaks_split_headings_from_text(tmp_path: Path) -> None:

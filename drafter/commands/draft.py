@@ -40,13 +40,14 @@ library_option = click.option(
     required=True,
     metavar="OUT",
     type=click.Path(path_type=Path),
-    help="The statute to write (.docx or .md).",
+    help="The statute to write (.docx, .md or .xml).",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["docx", "md"]),
-    help="Output format [default: from the -o extension, else docx].",
+    type=click.Choice(["docx", "md", "akn"]),
+    help="Output format: Word, Markdown or Akoma Ntoso 3.0 XML "
+    "[default: from the -o extension (.md, .xml/.akn), else docx].",
 )
 @click.option(
     "--memo",
@@ -95,7 +96,7 @@ def draft(
     if library.is_abstract(template):
         raise LibraryError(f"template {template!r} only exists to be extended; draft another one")
 
-    fmt = fmt or ("md" if output.suffix.lower() in (".md", ".markdown") else "docx")
+    fmt = fmt or _format_of(output)
     outputs = [output] + ([memo] if memo else [])
     if memo and memo.resolve() == output.resolve():
         raise OutputError(f"{memo}: the memorandum and the statute need different files")
@@ -158,8 +159,20 @@ def _where(finding) -> str:
     return f"Article {finding.location.article}" if finding.location.article else "statute"
 
 
+def _format_of(output: Path) -> str:
+    """Return the output format implied by a file name's extension (docx if none matches)."""
+    suffix = output.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return "md"
+    return "akn" if suffix in (".xml", ".akn") else "docx"
+
+
 def _statute_bytes(result, fmt: str, reference_doc: Path | None) -> bytes:
     """Render the statute in the chosen format."""
+    if fmt == "akn":
+        from ..akn import statute_akn
+
+        return statute_akn(result.statute, result.answers)
     if fmt == "md":
         from ..markdown import statute_markdown
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Self
 
 import click
 
@@ -30,6 +31,60 @@ def _use_colour(to_file: bool) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return click.get_text_stream("stdout").isatty()
+
+
+def _show_progress(fmt: str, to_file: bool, files: int) -> bool:
+    """A progress bar only for a person watching: several files, a text report, terminals.
+
+    Machine formats (JSON, SARIF, GitHub annotations) are read by programs, and a piped report
+    means a program is reading; the bar goes to standard error, which must be a terminal too.
+    """
+    if files < 2 or fmt != "text" or os.environ.get("DRAFTER_NO_PROGRESS"):
+        return False
+    if not click.get_text_stream("stderr").isatty():
+        return False
+    return to_file or click.get_text_stream("stdout").isatty()
+
+
+class LintProgress:
+    """A progress bar on standard error, with a line per file as its result arrives."""
+
+    def __enter__(self) -> Self:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(
+            TextColumn("Linting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            transient=True,  # the bar goes when done; the per-file lines stay
+        )
+        self.progress.__enter__()
+        self.task = self.progress.add_task("lint", total=None)
+        return self
+
+    def start(self, files: int) -> None:
+        """Set the number of files to lint."""
+        self.progress.update(self.task, total=files)
+
+    def advance(self, result) -> None:
+        """Print one file's outcome above the bar and move the bar on."""
+        from rich.markup import escape
+
+        if result.error is not None:
+            line = f"[red]error[/red] {escape(result.path)}"
+        else:
+            counts = {"error": 0, "warning": 0, "info": 0}
+            for finding in result.findings:
+                counts[finding.severity.value] += 1
+            shown = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items())
+            line = f"{escape(result.path)}: {shown}"
+        self.progress.console.print(line, highlight=False)
+        self.progress.advance(self.task)
+
+    def __exit__(self, *exc) -> None:
+        self.progress.__exit__(*exc)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -239,7 +294,12 @@ def lint(
         jobs=jobs,
     )
     rules = select_rules(load_rules(config.rules), config.select, config.ignore)
-    results = lint_paths(list(paths), options)
+    show = _show_progress(fmt, output is not None, len(inputs))
+    if show:
+        with LintProgress() as progress:
+            results = lint_paths(list(paths), options, progress.start, progress.advance)
+    else:
+        results = lint_paths(list(paths), options)
 
     status_results = results
     if write_baseline is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,17 +240,37 @@ def _lint_one(args: tuple[Path, LintOptions]) -> FileResult:
     return lint_path(path, options)
 
 
-def lint_paths(paths: list[Path], options: LintOptions) -> list[FileResult]:
-    """Lint files and folders; return one result per file, in the order they were found."""
+def lint_paths(
+    paths: list[Path],
+    options: LintOptions,
+    on_start: Callable[[int], None] | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    """Lint files and folders; return one result per file, in the order they were found.
+
+    ``on_start`` is called with the number of files and ``on_result`` with each result as it
+    arrives (in order), for a progress display.
+    """
     from .catalog import load_rules, select_rules
 
     files = collect_files(paths)
     # Load and select once, so that a bad rule folder or selector fails before any file.
     rules = select_rules(load_rules(options.rule_dirs), options.select, options.ignore)
+    if on_start is not None:
+        on_start(len(files))
+    results: list[FileResult] = []
     if options.jobs > 1 and len(files) > 1:
         with ProcessPoolExecutor(max_workers=min(options.jobs, len(files))) as pool:
-            return list(pool.map(_lint_one, [(f, options) for f in files]))
-    return [lint_path(f, options, rules) for f in files]
+            for result in pool.map(_lint_one, [(f, options) for f in files]):
+                results.append(result)
+                if on_result is not None:
+                    on_result(result)
+        return results
+    for f in files:
+        results.append(lint_path(f, options, rules))
+        if on_result is not None:
+            on_result(results[-1])
+    return results
 
 
 __all__ = [

@@ -343,10 +343,9 @@ def kind_from_heading(heading: str, language: str) -> ArticleKind | None:
 def kind_from_text(text: str, language: str) -> ArticleKind:
     """Return the kind an article's text shows, in the order: offence, sanction, definitions..."""
     lang = _lang(language)
-    penalty = bool(PENALTY[lang].search(text))
     if OFFENCE_STATED[lang].search(text):
         return K.OFFENCE
-    if penalty:
+    if PENALTY[lang].search(text):
         conduct = CONDUCT_SUBJECT[lang].search(text) or PROHIBITION[lang].search(text)
         if conduct and not OFFENCE_ELSEWHERE[lang].search(text):
             return K.OFFENCE

@@ -228,7 +228,9 @@ class Layout:
                 level = min(prev.level + deeper, 2)
             return Paragraph(text=body, number=None, level=level, source_index=index)
         number = m.group(1)
-        if kind == "roman" and self.is_letter(number, state):
+        prev = article.paragraphs[-1] if article.paragraphs else None
+        lead_in = prev is not None and prev.text.rstrip().endswith((":", "—", "–"))
+        if kind == "roman" and self.is_letter(number, state, lead_in):
             kind = "item"
         if kind == "para":
             state.last_item = state.last_roman = None
@@ -240,11 +242,20 @@ class Layout:
         return Paragraph(text=body, number=number, level=2, source_index=index)
 
     @staticmethod
-    def is_letter(number: str, state: State) -> bool:
-        """Decide whether "(i)", "(v)", "(x)"... continues a list of letters (h, i) or numerals."""
+    def is_letter(number: str, state: State, lead_in: bool = False) -> bool:
+        """Decide whether "(i)", "(v)", "(x)"... continues a list of letters (h, i) or numerals.
+
+        After a lead-in ending with ":" a "(i)" opens numerals; inside numerals, the next
+        numeral continues them and anything else that follows the last letter is a letter
+        ("(h) ... (i) (ii) (iii)" then "(i)" is the item after "(h)").
+        """
         last = state.last_item
         if last and len(last) == len(number) and ord(number[0]) - ord(last[0].lower()) == 1:
-            return state.last_roman is None or number not in ("i", "ii")
+            if lead_in:
+                return False
+            if state.last_roman is None:
+                return True
+            return roman_value(number) != roman_value(state.last_roman) + 1
         if number == "i" or len(number) > 1:
             return False
         return state.last_roman is None and number in "cdlm"
@@ -454,3 +465,17 @@ def is_title(block: Block) -> bool:
 def build_statute(blocks: list[Block], language: str) -> Statute:
     """Lay out blocks (lines or Word paragraphs) as a Statute, without kinds or references."""
     return Layout(blocks, language).run()
+
+
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def roman_value(numeral: str) -> int:
+    """Return the value of a lower-case Roman numeral ("iv" -> 4); 0 if it is not one."""
+    total = 0
+    values = [ROMAN_VALUES.get(ch, 0) for ch in numeral.lower()]
+    if not values or 0 in values:
+        return 0
+    for value, following in zip(values, values[1:] + [0]):
+        total += -value if value < following else value
+    return total
