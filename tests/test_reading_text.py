@@ -623,15 +623,15 @@ def test_uk_chapter_citation_and_cross_headings() -> None:
 
 
 def test_letter_i_after_numerals_and_numerals_after_a_lead_in() -> None:
-    """"(i)" after "(h)" is a letter, unless a lead-in opens numerals; "(ii)" continues them."""
+    """ "(i)" after "(h)" is a letter, unless a lead-in opens numerals; "(ii)" continues them."""
     statute = read_text(
         "Article 1 - Definitions\n"
         "In this Act:\n"
-        "(g) \"court\" means a court of law;\n"
-        "(h) \"publicly\" means in one of the following ways:\n"
+        '(g) "court" means a court of law;\n'
+        '(h) "publicly" means in one of the following ways:\n'
         "(i) in a place open to the public;\n"
         "(ii) through a broadcast;\n"
-        "(i) \"violence\" means the use of physical force.\n"
+        '(i) "violence" means the use of physical force.\n'
     )
     levels = [(p.number, p.level) for p in statute.articles[0].paragraphs]
     assert levels == [(None, 0), ("g", 1), ("h", 1), ("i", 2), ("ii", 2), ("i", 1)]
