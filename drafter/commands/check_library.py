@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .lint import FAIL_ON, FORMATS, _render, _use_colour, exit_status
+from .lint import FAIL_ON, FORMATS, exit_status, render_report, use_colour
 
 EPILOG = """\b
 Exit status (as for drafter lint): 0 when no finding reaches --fail-on; 1 when one does; 2 for
@@ -53,8 +53,8 @@ def check_library(
     from ..output import write_output
 
     results = run_checks(folder)
-    colour = _use_colour(output is not None) and fmt == "text"
-    report = _render(
+    colour = use_colour(output is not None) and fmt == "text"
+    report = render_report(
         fmt, results, [], [folder] if (folder / "clause_library").is_dir() else [], colour
     )
     if output is not None:

@@ -24,7 +24,7 @@ def _codes(values: tuple[str, ...]) -> list[str] | None:
     return codes or None
 
 
-def _use_colour(to_file: bool) -> bool:
+def use_colour(to_file: bool) -> bool:
     """Colour only a terminal, never when NO_COLOR is set (https://no-color.org)."""
     if to_file or os.environ.get("NO_COLOR"):
         return False
@@ -319,8 +319,8 @@ def lint(
                 f"drafter: {dropped} findings hidden by baseline {config.baseline}", err=True
             )
 
-    colour = _use_colour(output is not None) and fmt == "text"
-    report = _render(fmt, results, rules, config.library, colour)
+    colour = use_colour(output is not None) and fmt == "text"
+    report = render_report(fmt, results, rules, config.library, colour)
     if output is not None:
         write_output(output, report.encode("utf-8"), force)
     else:
@@ -348,7 +348,7 @@ def lint(
     ctx.exit(exit_status(status_results, config.fail_on))
 
 
-def _render(fmt: str, results, rules, library_dirs: list[Path], colour: bool) -> str:
+def render_report(fmt: str, results, rules, library_dirs: list[Path], colour: bool) -> str:
     """Render the report in the chosen format."""
     if fmt == "text":
         from ..lint.report_text import render_text
