@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .lint import FAIL_ON, FORMATS, exit_status, render_report, use_colour
+from .lint import FAIL_ON, exit_status, render_report, use_colour
+from .options import report_options
 
 EPILOG = """\b
 Exit status (as for drafter lint): 0 when no finding reaches --fail-on; 1 when one does; 2 for
@@ -16,21 +17,7 @@ a usage error (the folder does not exist or holds no library).
 
 @click.command("check-library", epilog=EPILOG)
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to FILE instead of standard output.",
-)
+@report_options
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),

@@ -9,9 +9,8 @@ from typing import Self
 import click
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, InputError
-from .options import library_dirs_option, rule_dirs_option
+from .options import library_dirs_option, report_options, rule_dirs_option
 
-FORMATS = ("text", "json", "sarif", "github")
 FAIL_ON = ("error", "warning", "info", "never")
 # --fail-on level -> the lowest severity rank that fails (None: nothing fails).
 THRESHOLDS = {"error": 2, "warning": 1, "info": 0, "never": None}
@@ -164,21 +163,7 @@ PATH (or --config FILE); flags given on the command line override it.
 
 @click.command(epilog=EPILOG)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to FILE instead of standard output.",
-)
+@report_options
 @click.option(
     "--select",
     multiple=True,
