@@ -11,12 +11,14 @@ the answers and SOURCE_DATE_EPOCH, so the same draft always gives the same bytes
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
 from lxml import etree
 
 from .model import Article, Division, Paragraph, Statute
+from .style import division_caption, paragraph_marker
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGES = {"en": "eng", "fr": "fra"}  # FRBRlanguage wants ISO 639-2 codes
@@ -56,6 +58,8 @@ def num_id(number: str | None, ordinal: int) -> str:
     """Return the number part of an eId: "3bis" -> "3bis", "II" -> "2", None -> the ordinal."""
     if not number:
         return str(ordinal)
+    if number.lower() in ("premier", "première", "1er", "1re"):
+        return "1"  # "Article premier" is art_1, as the convention numbers it
     clean = re.sub(r"[^\w]", "", number.lower())
     # Part II -> part_2, as the convention's examples number parts. Only I, V and X count as
     # Roman: "Part C" in a lettered series is a letter, not 100.
@@ -65,8 +69,9 @@ def num_id(number: str | None, ordinal: int) -> str:
 
 
 def slug(text: str) -> str:
-    """Return an id-safe slug ("protected group" -> "protected-group")."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+    """Return an id-safe slug ("protected group" -> "protected-group", "génocide" -> "genocide")."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "x"
 
 
 class _Ids:
@@ -122,7 +127,7 @@ class _Writer:
                 tag = {"chp": "chapter", "sec": "section"}.get(abbr, abbr)
                 attrs = {"name": block.kind} if tag == "hcontainer" else {}
                 el = _e(tag, stack[-1][1] if stack else parent, eId=eid, **attrs)
-                _e("num", el, block.caption)
+                _e("num", el, division_caption(block, self.statute.language))
                 if block.heading:
                     _e("heading", el, block.heading)
                 stack.append((rank, el, eid))
@@ -153,16 +158,19 @@ class _Writer:
             # A single unnumbered paragraph: the article's own content, as printed.
             self._content(el, art, groups[0], eid, index)
             return
+        language = self.statute.language
         for ordinal, group in enumerate(groups, start=1):
             head = group[0]
             number = head.number if head.level <= 0 else None
             peid = self.ids.make(eid, "para", num_id(number, ordinal))
-            if number:
-                self.targets[(art.number, number, None)] = peid
+            # French alinéas are unnumbered: "article 7, alinéa 2" counts them by position.
+            key = number or (str(ordinal) if language == "fr" and head.level <= 0 else None)
+            if key:
+                self.targets[(art.number, key, None)] = peid
             pel = _e("paragraph", el, eId=peid)
             if number:
-                _e("num", pel, head.marker)
-            self._content(pel, art, group, peid, index, number)
+                _e("num", pel, paragraph_marker(head, language))
+            self._content(pel, art, group, peid, index, key)
             index += len(group)
 
     def _content(
@@ -194,7 +202,7 @@ class _Writer:
                 self.targets[(art.number, para, item.number)] = ieid
             iel = _e("item", lel, eId=ieid)
             if item.number:
-                _e("num", iel, item.marker)
+                _e("num", iel, paragraph_marker(item, self.statute.language))
             self.texts[(art.number, index + i + 1)] = _e("p", iel, item.text)
             if j > i + 1:
                 self._list(iel, art, items[i + 1 : j], ieid, index + i + 1, para)

@@ -246,8 +246,36 @@ def condition_holds(param: Parameter, answers: dict, template: Template | None =
         ) from exc
 
 
+LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+
+
+def in_language(param: Parameter, value: Any, language: str) -> tuple[Any, str | None]:
+    """Return (the value for ``language``, problem or None) of an answer.
+
+    A string or text answer may be one string for every language or a mapping by language
+    (``{en: the Republic of Aurelia, fr: la République d'Aurélie}``); other answers are
+    returned as they are.
+    """
+    if param.type not in ("string", "text") or not isinstance(value, dict):
+        return value, None
+    bad = [str(k) for k in value if not isinstance(k, str) or not LANGUAGE_CODE.match(k)]
+    if bad:
+        return None, (
+            f"expected text or a mapping of two-letter language codes to text "
+            f"(en: ..., fr: ...), got the key {bad[0]!r}"
+        )
+    if language not in value:
+        given = ", ".join(sorted(value)) or "none"
+        return None, f"no {language!r} text (the mapping gives: {given})"
+    return value[language], None
+
+
 def validate_answers(template: Template, answers: dict, source: str = "answers") -> dict:
-    """Return complete nested answers (defaults filled); raise one AnswersError with all problems."""
+    """Return complete nested answers (defaults filled); raise one AnswersError with all problems.
+
+    String answers given by language are resolved to the template's language.
+    """
+    language = template.language
     meant = answers.get("template")
     if meant is not None and meant != template.name:
         # Every other problem would be noise: the file answers another template's questions.
@@ -262,7 +290,7 @@ def validate_answers(template: Template, answers: dict, source: str = "answers")
     for q in template.questions:
         given = get_path(answers, q.name)
         if given is not MISSING and given is not None:
-            set_path(context, q.name, given)
+            set_path(context, q.name, in_language(q, given, language)[0])
         elif q.default is not None:
             set_path(context, q.name, q.default)
     result: dict = {}
@@ -281,7 +309,8 @@ def validate_answers(template: Template, answers: dict, source: str = "answers")
             else:
                 set_path(result, q.name, None)
             continue
-        problem = check_value(q, value) or _markup_problem(value)
+        value, problem = in_language(q, value, language)
+        problem = problem or check_value(q, value) or _markup_problem(value)
         if problem:
             problems.append((q.name, problem))
         else:
@@ -377,9 +406,19 @@ def starter_yaml(template: Template) -> str:
         f"# Answers for the template {template.name!r}: {template.title}.",
         "# Every question is listed with its help, type, bounds and default. Replace each null",
         "# marked REQUIRED; questions with a condition are only used when it holds.",
-        f"# Then: drafter draft {template.name} --answers THIS_FILE -o statute.docx",
-        f"template: {template.name}",
     ]
+    if template.languages:
+        others = ", ".join(sorted(template.languages))
+        command = f"drafter draft {template.name} --lang {template.language}"
+        lines += [
+            f"# Then: {command} --answers THIS_FILE -o statute.docx",
+            f"# The defaults below are those of {template.language!r}; the template is also offered",
+            f"# in {others}. A text answer may be one text for every language or one per",
+            "# language: {en: ..., fr: ...}.",
+        ]
+    else:
+        lines.append(f"# Then: drafter draft {template.name} --answers THIS_FILE -o statute.docx")
+    lines.append(f"template: {template.name}")
     open_groups: list[str] = []
     for q in _grouped(template.questions):
         *groups, leaf = q.name.split(".")

@@ -34,9 +34,12 @@ from .library_model import Clause, ClauseUse, Draft, Template
 from .markup import LEVELS, parse_markup, terms_used, tokenize
 from .model import Article
 from .paths import builtin_dir
+from .style import item_number, paragraph_marker, sort_key
 
 CLAUSE_PREFIX = "@clause/"
 DEFINITIONS_LINE = re.compile(r"^[ \t]*::definitions[ \t]*$", re.MULTILINE)
+# The term a definition clause defines, as printed: `::item « publiquement » : ...`.
+PRINTED_TERM = re.compile(r"::item\s*[«“\"]\s*([^»”\"]+?)\s*[»”\"]")
 ARTICLE_LABEL = re.compile(r"^[ \t]*::article\b[^\n]*\{[^{}\n]*\blabel=([^\s}]+)", re.MULTILINE)
 
 # Number words for max_words(); 0-999,999 covers every term, fine and period in a statute.
@@ -81,7 +84,8 @@ def _fr(n: int) -> str:
         head = "cent" if hundreds == 1 else f"{FR_UNITS[hundreds]} cent" + ("" if rest else "s")
         return head + (f" {_fr(rest)}" if rest else "")
     thousands, rest = divmod(n, 1000)
-    head = "mille" if thousands == 1 else f"{_fr(thousands)} mille"
+    # "mille" is invariable and takes the plural "s" off "quatre-vingts" and "deux cents".
+    head = "mille" if thousands == 1 else f"{_fr(thousands).removesuffix('s')} mille"
     return head + (f" {_fr(rest)}" if rest else "")
 
 
@@ -93,7 +97,8 @@ def number_words(n: Any, language: str = "en") -> str:
         return str(n)  # "2.5": words for fractions read worse than digits in a statute
     value = int(n)
     if not 0 <= value < 1_000_000:
-        return f"{value:,}"
+        # French groups thousands with a non-breaking space: "1 000 000".
+        return f"{value:,}".replace(",", "\u00a0") if language == "fr" else f"{value:,}"
     words = _fr(value) if language == "fr" else _en(value)
     return f"{words} ({value})"
 
@@ -366,7 +371,16 @@ def expand_definitions(markup: str, renderer: Renderer) -> str:
         rendered[found.id] = (found, text)
         pending |= terms_used(text) - set(by_term)
     parts: list[str] = []
-    for name in sorted(by_term, key=lambda t: (t.casefold(), t)):
+
+    def order(name: str) -> tuple[str, str]:
+        # English sorts by the term's key; other languages by the term as printed there
+        # ("« apologie »" before "« génocide »"), accents ignored.
+        if language == "en":
+            return name.casefold(), name
+        found = PRINTED_TERM.search(rendered.get(by_term[name], (None, ""))[1])
+        return sort_key(found.group(1) if found else name)
+
+    for name in sorted(by_term, key=order):
         found, text = rendered.pop(by_term[name], (None, ""))
         if found is None:
             continue  # a clause that defines several terms is placed at its first term
@@ -412,28 +426,34 @@ def render_clause_plain(library: Library, found: Clause) -> str:
         if p.default is None and p.required and p.type in ("string", "text")
     }
     markup = renderer.render(name, clause_parameters(found, placeholders))
-    return markup_to_plain(markup)
+    return markup_to_plain(markup, found.language)
 
 
-def markup_to_plain(markup: str) -> str:
+def _placeholder_ref(match: re.Match[str], language: str) -> str:
+    """Show a reference that cannot be resolved outside a statute by the label it points to."""
+    label, *rest = match.group(1).split("/")
+    if language == "fr":
+        parts = [f"article [{label}]"] + [f"alinéa {p}" for p in rest[:1]]
+        parts += [f"{item_number(p)}\u00b0" for p in rest[1:2] if p.isalpha()]
+        return ", ".join(parts)
+    return f"Article [{label}]" + "".join(f"({p})" for p in rest)
+
+
+def markup_to_plain(markup: str, language: str = "en") -> str:
     """Turn clause markup into readable plain text numbered as in a statute, markers removed."""
-    # References cannot be resolved outside a statute: show the label they point to.
-    text = re.sub(
-        r"\[\[ref:([^\]/]+)((?:/[^\]/]+)*)\]\]",
-        lambda m: f"Article [{m.group(1)}]" + "".join(f"({p})" for p in m.group(2).split("/")[1:]),
-        markup,
-    )
+    text = re.sub(r"\[\[ref:([^\]]+)\]\]", lambda m: _placeholder_ref(m, language), markup)
     text = DEFINITIONS_LINE.sub("", text)
     first = next((b.directive for b in tokenize(text)), None)
     if first in LEVELS:  # a definition clause is a bare item: give it an article to sit in
         text = "::article\n" + text
     out: list[str] = []
-    for block in parse_markup(text).body:
+    for block in parse_markup(text, language).body:
         if isinstance(block, Article):
             if block.heading:
                 out.append(block.heading)
             for para in block.paragraphs:
-                marker = f"{para.marker} " if para.marker else ""
+                printed = paragraph_marker(para, language)
+                marker = f"{printed} " if printed else ""
                 out.append("  " * para.level + marker + para.text)
         else:
             out.append(f"{block.caption} {block.heading or ''}".strip())

@@ -30,6 +30,7 @@ COMMANDS = {
         "Check a library folder's templates, clauses and rules, line by line.",
     ),
     "new": ("new:new", "Scaffold a commented template or clause in a library folder."),
+    "compare": ("compare:compare", "Check that two language versions of a law line up."),
 }
 
 

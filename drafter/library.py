@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import LibraryError
+from .library_languages import language_versions, offered_languages, template_version
 from .library_model import Clause, Parameter, Template
 from .paths import builtin_dir
 from .standards import is_known
@@ -82,6 +83,21 @@ CLAUSE_SCHEMA = {
     },
 }
 
+# A language a template offers besides its default one (docs/markup.md, "Templates").
+_LANGUAGE_SCHEMA = {
+    "type": "object",
+    "required": ["entry", "title"],
+    "additionalProperties": False,
+    "properties": {
+        "entry": {"type": "string", "minLength": 1},
+        "title": {"type": "string", "minLength": 1},
+        "description": {"type": "string"},
+        "defaults": {"type": ["object", "null"]},  # question name -> default in this language
+        # question name -> its help in this language (memorandum, starter answers file)
+        "help": {"type": ["object", "null"], "additionalProperties": {"type": "string"}},
+    },
+}
+
 TEMPLATE_SCHEMA = {
     "type": "object",
     "required": ["title"],
@@ -95,6 +111,11 @@ TEMPLATE_SCHEMA = {
         "extends": {"type": ["string", "null"]},
         "abstract": {"type": "boolean"},  # a base that only other templates extend
         "questions": {"type": ["array", "null"], "items": _PARAMETER_SCHEMA},
+        "languages": {
+            "type": ["object", "null"],
+            "propertyNames": {"pattern": "^[a-z]{2}$"},
+            "additionalProperties": _LANGUAGE_SCHEMA,
+        },
     },
 }
 
@@ -129,8 +150,12 @@ def _schema_error(path: Path, data: Any, schema: dict) -> None:
         missing = err.message.split("'")[1] if "'" in err.message else err.message
         key = f"{where}.{missing}" if err.absolute_path else missing
         raise LibraryError(f"{path}: missing key {key!r}")
+    if err.validator == "pattern" and list(err.absolute_path) == ["languages"]:
+        raise LibraryError(
+            f"{path}: key 'languages': {err.instance!r} is not a two-letter language code"
+        )
     if err.validator == "additionalProperties":
-        allowed = schema["properties"] if not err.absolute_path else _PARAMETER_SCHEMA["properties"]
+        allowed = err.schema.get("properties") or {}
         extra = [k for k in err.instance if k not in allowed]
         hint = did_you_mean(extra[0], allowed) if extra else ""
         inside = f"{where}: " if err.absolute_path else ""
@@ -415,21 +440,40 @@ class Library:
         entry = meta.get("entry") or (base.entry if base else "statute.j2")
         if not (folder / entry).is_file():
             raise LibraryError(f"{path}: entry file {entry!r} not found in {folder}")
+        language = meta.get("language") or (base.language if base else "en")
+        languages = language_versions(path, meta.get("languages") or {}, questions, base)
         template = Template(
             name=name,
             title=meta["title"],
             description=" ".join(str(meta.get("description") or "").split()),
-            language=meta.get("language") or (base.language if base else "en"),
+            language=language,
             questions=questions,
             entry=entry,
             extends=meta.get("extends"),
             path=folder,
             origin=origin,
+            languages=languages,
         )
         if meta.get("abstract"):
             self._abstract.add(name)
         self._templates[name] = template
         return template
+
+    def template_in(self, name: str, language: str | None = None) -> Template:
+        """Return a template as drafted in ``language`` (default: its own language).
+
+        The result has that language's entry file, title, description and defaults; a language
+        the template does not offer is a LibraryError listing the ones it does.
+        """
+        template = self.template(name)
+        if language is None or language == template.language and language not in template.languages:
+            return template
+        if language not in template.languages:
+            offered = ", ".join(offered_languages(template))
+            raise LibraryError(
+                f"template {name!r} is not offered in {language!r} (languages: {offered})"
+            )
+        return template_version(template, language)
 
     def is_abstract(self, name: str) -> bool:
         """Return whether a template only exists to be extended (such as ``base``)."""

@@ -50,6 +50,17 @@ class Clause:
 
 
 @dataclass
+class TemplateLanguage:
+    """A language a template offers besides its default: entry file, title, string defaults."""
+
+    entry: str
+    title: str
+    description: str = ""
+    defaults: dict[str, Any] = field(default_factory=dict)  # question name -> default
+    help: dict[str, str] = field(default_factory=dict)  # question name -> help text
+
+
+@dataclass
 class Template:
     """A statute template: metadata, questions and its Jinja entry file."""
 
@@ -62,6 +73,7 @@ class Template:
     extends: str | None = None
     path: Path | None = None  # the template folder
     origin: str = "built-in"
+    languages: dict[str, TemplateLanguage] = field(default_factory=dict)  # other languages
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 Layout: the title as "#", the long title, preamble and enacting formula as paragraphs, each
 division (part, title, chapter) as "##", each article as "### Article 3. Heading", numbered
-paragraphs as "(1) text", items indented "(a)" and sub-items "(i)". Every block is separated by
+paragraphs as "(1) text", items indented "(a)" and sub-items "(i)" (French: unnumbered alinéas,
+items "1°", sub-items "a)", drafter.style). Every block is separated by
 a blank line so that drafter's own reader (and any Markdown renderer) keeps them apart.
 """
 
@@ -11,11 +12,10 @@ from __future__ import annotations
 import re
 
 from .model import Article, Division, Statute
+from .style import division_caption, paragraph_marker
 
-# Division words in languages other than English ("Titre II", "Chapitre 1").
-DIVISION_WORDS = {
-    "fr": {"part": "Partie", "title": "Titre", "chapter": "Chapitre", "section": "Section"},
-}
+__all__ = ["division_caption", "escape_inline", "escape_line", "statute_markdown"]
+
 # Items are indented by two spaces, sub-items by three: four would start a code block.
 INDENT = {0: "", 1: "  ", 2: "   "}
 # Text that Markdown would read as syntax at the start of a line: headings, quotes, lists,
@@ -37,14 +37,6 @@ def escape_line(text: str) -> str:
     return f"\\{text}"
 
 
-def division_caption(division: Division, language: str) -> str:
-    """Return a division's caption in the statute's language: "Part II", "Titre II"."""
-    word = DIVISION_WORDS.get(language, {}).get(division.kind)
-    if word is None:
-        return division.caption
-    return f"{word} {division.number}" if division.number else word
-
-
 def _division(division: Division, language: str) -> str:
     caption = division_caption(division, language)
     heading = escape_inline(division.heading or "")
@@ -56,13 +48,14 @@ def escape_inline(text: str) -> str:
     return " ".join(text.split())
 
 
-def _article(article: Article) -> list[str]:
+def _article(article: Article, language: str) -> list[str]:
     heading = escape_inline(article.heading or "")
     blocks = [f"### {article.caption}. {heading}" if heading else f"### {article.caption}"]
     for para in article.paragraphs:
         indent = INDENT.get(para.level, INDENT[2])
         text = escape_line(para.text)
-        blocks.append(f"{indent}{para.marker} {text}" if para.marker else f"{indent}{text}")
+        marker = paragraph_marker(para, language)
+        blocks.append(f"{indent}{marker} {text}" if marker else f"{indent}{text}")
     return blocks
 
 
@@ -80,5 +73,5 @@ def statute_markdown(statute: Statute) -> str:
         if isinstance(block, Division):
             blocks.append(_division(block, statute.language))
         else:
-            blocks.extend(_article(block))
+            blocks.extend(_article(block, statute.language))
     return "\n\n".join(blocks) + "\n"

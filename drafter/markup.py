@@ -3,7 +3,8 @@
 The markup is line-oriented; docs/markup.md documents it. Directives start a line with "::";
 any other non-blank line continues the previous block. Numbers are never written in the
 markup: articles, paragraphs, items, parts and chapters are numbered here from the structure,
-and ``[[ref:label/2/b]]`` is resolved afterwards to "Article 7(2)(b)".
+and ``[[ref:label/2/b]]`` is resolved afterwards to "Article 7(2)(b)" (in French "article 7,
+alinéa 2, 2°"; drafter.style prints each language).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from .errors import AssemblyError
 from .model import Article, ArticleKind, Division, Paragraph, Statute
+from .style import ARTICLE_WORD, PART_KIND, first_number, reference_text
 
 DIRECTIVE = re.compile(r"^::([a-z-]+)\s*(.*)$")
 ATTRS = re.compile(r"\{([^{}]*)\}\s*$")
@@ -22,9 +24,6 @@ TERM = re.compile(r"\[\[term:([^\]|]+)(?:\|([^\]]+))?\]\]")
 FRONT = {"title": "title", "long-title": "long_title", "enacting": "enacting_formula"}
 LEVELS = {"para": 0, "item": 1, "subitem": 2}
 KINDS = {k.value for k in ArticleKind}
-
-ARTICLE_WORD = {"en": "Article", "fr": "Article"}
-FIRST_ARTICLE = {"fr": "premier"}  # French style: "Article premier"
 
 
 @dataclass
@@ -100,8 +99,11 @@ def parse_markup(markup: str, language: str = "en") -> Statute:
             statute.preamble.append(block.text)
         elif d in counts:
             counts[d] += 1
-            number = roman(counts[d]).upper() if d == "part" else str(counts[d])
-            statute.body.append(Division(d, number, block.text or None))
+            if d == "part":
+                kind, number = PART_KIND.get(language, d), roman(counts[d]).upper()
+            else:  # "Chapter 1", "Chapitre premier"
+                kind, number = d, first_number(language, counts[d])
+            statute.body.append(Division(kind, number, block.text or None))
             article = None
         elif d == "article":
             heading, attrs = parse_attrs(block.text, block.line)
@@ -141,29 +143,22 @@ def parse_markup(markup: str, language: str = "en") -> Statute:
 def number_statute(statute: Statute) -> None:
     """Number articles continuously and paragraphs, items and sub-items within each article."""
     for index, article in enumerate(statute.articles, start=1):
-        article.number = FIRST_ARTICLE.get(statute.language, "1") if index == 1 else str(index)
+        article.number = first_number(statute.language, index)
         top = [p for p in article.paragraphs if p.level == 0]
+        # French alinéas are not numbered in print (references count them by position), and
+        # items are numbered "1°", "2°" with sub-items "a)", "b)".
+        french = statute.language == "fr"
         counters = [0, 0, 0]
         for para in article.paragraphs:
             counters[para.level] += 1
             for deeper in range(para.level + 1, 3):
                 counters[deeper] = 0
             if para.level == 0:
-                para.number = str(counters[0]) if len(top) > 1 else None
+                para.number = str(counters[0]) if len(top) > 1 and not french else None
             elif para.level == 1:
-                para.number = letter(counters[1])
+                para.number = str(counters[1]) if french else letter(counters[1])
             else:
-                para.number = roman(counters[2])
-
-
-def reference_text(article: Article, paragraph: str | None, item: str | None) -> str:
-    """Return the printed form of a reference: "Article 7", "Article 7(2)", "Article 7(2)(b)"."""
-    text = article.caption
-    if paragraph:
-        text += f"({paragraph})"
-    if item:
-        text += f"({item})"
-    return text
+                para.number = letter(counters[2]) if french else roman(counters[2])
 
 
 def resolve_references(statute: Statute, labels: dict[str, Article]) -> None:
@@ -183,7 +178,7 @@ def resolve_references(statute: Statute, labels: dict[str, Article]) -> None:
                 f"{where.caption}: reference to paragraph {para} of {target.caption}, "
                 f"which has {len(top)} numbered paragraph(s)"
             )
-        return reference_text(target, para, item)
+        return reference_text(target, para, item, statute.language)
 
     for article in statute.articles:
         for para in article.paragraphs:

@@ -13,7 +13,61 @@ from .library_model import Clause, ClauseUse, Draft
 from .model import Article
 from .standards import AUTHORITIES
 
-MEMO_TITLE = "Explanatory memorandum"
+# The memorandum's fixed words, by language (a language without an entry uses English).
+LABELS = {
+    "en": {
+        "title": "Explanatory memorandum",
+        "introduction": "Introduction",
+        "answer_key": "Answer key",
+        "question": "Question",
+        "answer": "Answer",
+        "articles": "The articles",
+        "no_clause": "Written in the template; no library clause.",
+        "clause": "Clause: ",
+        "why": "Why: ",
+        "standards": "Standards:",
+        "options": "Options chosen:",
+        "default": "(default)",
+        "authorities": "Table of authorities",
+        "id": "Id",
+        "authority": "Authority",
+        "cited_for": "Cited for",
+        "no_authority": "No authority is cited.",
+        "yes": "yes",
+        "no": "no",
+        "not_given": "(not given)",
+        "none": "(none)",
+    },
+    "fr": {
+        "title": "Exposé des motifs",
+        "introduction": "Introduction",
+        "answer_key": "Clé de réponse",
+        "question": "Question",
+        "answer": "Réponse",
+        "articles": "Commentaire des articles",
+        "no_clause": "Rédigé dans le modèle ; aucune clause de la bibliothèque.",
+        "clause": "Clause : ",
+        "why": "Motifs : ",
+        "standards": "Normes internationales :",
+        "options": "Options retenues :",
+        "default": "(par défaut)",
+        "authorities": "Table des sources",
+        "id": "Identifiant",
+        "authority": "Source",
+        "cited_for": "Citée pour",
+        "no_authority": "Aucune source n'est citée.",
+        "yes": "oui",
+        "no": "non",
+        "not_given": "(non renseigné)",
+        "none": "(aucun)",
+    },
+}
+MEMO_TITLE = LABELS["en"]["title"]
+
+
+def labels_for(language: str) -> dict[str, str]:
+    """Return the memorandum's fixed words in a language (English if it has none)."""
+    return LABELS.get(language, LABELS["en"])
 
 
 @dataclass
@@ -65,18 +119,22 @@ class Memo:
     answers: list[tuple[str, str, str]]  # (answers-file key, question, answer as printed)
     articles: list[ArticleNote]
     authorities: list[Authority]
+    labels: dict[str, str] = field(default_factory=lambda: dict(LABELS["en"]))
+    language: str = "en"
 
 
-def format_value(value: Any) -> str:
+def format_value(value: Any, language: str = "en") -> str:
     """Return an answer or parameter value as a lawyer would read it."""
+    words = labels_for(language)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return words["yes"] if value else words["no"]
     if value is None:
-        return "(not given)"
+        return words["not_given"]
     if isinstance(value, (list, tuple)):
-        return "; ".join(format_value(v) for v in value) or "(none)"
+        return "; ".join(format_value(v, language) for v in value) or words["none"]
     if isinstance(value, dict):
-        return "; ".join(f"{k}: {format_value(v)}" for k, v in value.items()) or "(none)"
+        pairs = (f"{k}: {format_value(v, language)}" for k, v in value.items())
+        return "; ".join(pairs) or words["none"]
     return str(value)
 
 
@@ -97,7 +155,7 @@ def _answers_summary(draft: Draft) -> list[tuple[str, str, str]]:
         found, value = _lookup(draft.answers, question.name)
         if found:  # a question skipped by its `when` condition has no answer
             help_text = " ".join(question.help.split())
-            rows.append((question.name, help_text, format_value(value)))
+            rows.append((question.name, help_text, format_value(value, draft.statute.language)))
     return rows
 
 
@@ -106,7 +164,7 @@ def _authority(authority_id: str) -> Authority:
     return Authority(authority_id, AUTHORITIES.get(authority_id, authority_id))
 
 
-def _clause_note(clause: Clause, use: ClauseUse | None) -> ClauseNote:
+def _clause_note(clause: Clause, use: ClauseUse | None, language: str = "en") -> ClauseNote:
     params = {p.name: p for p in clause.parameters}
     options = []
     for name, value in (use.params if use else {}).items():
@@ -114,7 +172,7 @@ def _clause_note(clause: Clause, use: ClauseUse | None) -> ClauseNote:
         options.append(
             Option(
                 name=name,
-                value=format_value(value),
+                value=format_value(value, language),
                 help=param.help.strip() if param else "",
                 is_default=param is not None and param.default == value,
             )
@@ -148,13 +206,16 @@ def _clauses_of(article: Article, draft: Draft) -> list[ClauseNote]:
         if clause_id in seen or clause_id not in draft.clauses:
             continue
         seen.add(clause_id)
-        notes.append(_clause_note(draft.clauses[clause_id], _use_for(draft, clause_id, article)))
+        use = _use_for(draft, clause_id, article)
+        notes.append(_clause_note(draft.clauses[clause_id], use, draft.statute.language))
     return notes
 
 
 def _introduction(draft: Draft) -> list[str]:
     statute = draft.statute
     template = draft.template
+    if statute.language == "fr":
+        return _introduction_fr(draft)
     version = f" (version {draft.library_version})" if draft.library_version else ""
     count = len(statute.articles)
     opening = (
@@ -170,6 +231,30 @@ def _introduction(draft: Draft) -> list[str]:
     status = (
         "The memorandum explains the draft; it is not part of the law and does not replace "
         "the review of the draft by the State's own legislative drafters."
+    )
+    return [opening, plan, status]
+
+
+def _introduction_fr(draft: Draft) -> list[str]:
+    statute = draft.statute
+    template = draft.template
+    version = f" (version {draft.library_version})" if draft.library_version else ""
+    opening = (
+        "Le présent exposé des motifs accompagne le projet de texte intitulé "
+        f"«\u00a0{statute.title or template.title}\u00a0». "
+        f"Il a été établi par drafter à partir du modèle «\u00a0{template.title}\u00a0» "
+        f"({template.name}) et de la bibliothèque de clauses{version}, avec les réponses "
+        "reproduites ci-dessous."
+    )
+    plan = (
+        f"Pour chacun des {len(statute.articles)} articles, il indique la clause de la "
+        "bibliothèque dont l'article est issu, explique les motifs de sa rédaction, cite les "
+        "normes internationales sur lesquelles il repose et les options retenues. Une table "
+        "des sources citées clôt l'exposé."
+    )
+    status = (
+        "Le présent exposé explique le projet ; il ne fait pas partie de la loi et ne remplace "
+        "pas l'examen du projet par les légistes de l'État."
     )
     return [opening, plan, status]
 
@@ -190,11 +275,14 @@ def build_memo(draft: Draft) -> Memo:
     # The table follows the canonical order of the standards table, unknown ids last.
     order = {key: i for i, key in enumerate(AUTHORITIES)}
     table = sorted(cited.values(), key=lambda a: (order.get(a.id, len(order)), a.id))
+    labels = labels_for(statute.language)
     return Memo(
-        title=MEMO_TITLE,
+        title=labels["title"],
         statute_title=statute.title or draft.template.title,
         introduction=_introduction(draft),
         answers=_answers_summary(draft),
         articles=articles,
         authorities=table,
+        labels=dict(labels),
+        language=statute.language,
     )

@@ -150,7 +150,8 @@ def test_hand_built_statute_with_references_to_paragraphs_and_items() -> None:
 def test_num_id() -> None:
     assert num_id("II", 1) == "2"
     assert num_id("3bis", 1) == "3bis"
-    assert num_id("premier", 1) == "premier"
+    assert num_id("premier", 1) == "1"  # "Article premier" is art_1
+    assert num_id("1er", 1) == "1"
     assert num_id(None, 4) == "4"
     assert num_id("a", 1) == "a"  # an item letter is not a Roman numeral
     assert num_id("C", 3) == "c"  # nor is a part in a lettered series

@@ -21,12 +21,11 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from drafter import output
+from drafter.docx_annotate import Comment, annotate_docx
 from drafter.docx_write import (
     MEMO_STYLES,
     REFERENCE_DOCX,
     STATUTE_STYLES,
-    Comment,
-    annotate_docx,
     clean_text,
     memo_docx,
     statute_docx,
@@ -152,14 +151,21 @@ def test_control_characters_are_removed() -> None:
 
 
 def test_french_statute_words_and_language_tag() -> None:
-    markup = "::title Loi\n::part Généralités\n::article Objet\n::para Texte.\n::para Suite.\n"
+    markup = (
+        "::title Loi\n::part Généralités\n::article Objet\n::para Texte.\n::para Suite :\n"
+        "::item un ;\n::subitem sous-point ;\n::item deux.\n"
+    )
     draft = sample_draft(markup)
     draft.statute = parse_markup(markup, language="fr")
     data = statute_docx(draft)
     outline = docx_outline(data)
-    assert ("Part Heading", "Partie I \u2013 Généralités") in outline
+    assert ("Part Heading", "Titre I \u2013 Généralités") in outline
     assert ("Article Heading", "Article premier \u2013 Objet") in outline
-    assert ("Statute Paragraph", "(2)\tSuite.") in outline
+    # Alinéas unnumbered, items "1°", sub-items "a)"; no line break before ";" or ":".
+    assert ("Statute Text", "Suite\u00a0:") in outline
+    assert ("Statute Item", "1\u00b0\tun\u00a0;") in outline
+    assert ("Statute Subitem", "a)\tsous-point\u00a0;") in outline
+    assert ("Statute Item", "2\u00b0\tdeux.") in outline
     assert 'w:lang w:val="fr-FR"' in part(data, "word/styles.xml")
     assert 'w:name="_drafter_general_1"' in part(data, "word/document.xml")
 

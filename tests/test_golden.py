@@ -2,7 +2,8 @@
 
 Each case assembles a draft, writes the statute and memorandum .docx and the Markdown, and
 compares a normalised dump (one line per paragraph: style name, TAB, text) with
-tests/golden/<template>__<example>.{txt,memo.txt,md}. After an intended change, run
+tests/golden/<template>__<example>.{txt,memo.txt,md} (and <template>__<example>__fr.* for
+each other language the template offers, drafted from the same answers file). After an intended change, run
 ``python scripts/regen_golden.py`` and review the diff. A hand-built sample draft is always a
 case, so the writers are covered even without templates.
 """
@@ -19,9 +20,11 @@ from pathlib import Path
 import pytest
 from roundtrip import assert_reads_back
 
-from drafter.docx_write import Comment, annotate_docx, memo_docx, statute_docx
+from drafter.docx_annotate import Comment, annotate_docx
+from drafter.docx_write import memo_docx, statute_docx
 from drafter.library_model import Draft
 from drafter.markdown import statute_markdown
+from drafter.style import paragraph_marker, typeset
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -49,14 +52,16 @@ def _example_template(path: Path) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def _assembled(template_name: str, example: Path) -> Callable[[], Draft]:
+def _assembled(
+    template_name: str, example: Path, language: str | None = None
+) -> Callable[[], Draft]:
     def build() -> Draft:
         from drafter.answers import load_answers, validate_answers
         from drafter.assemble import assemble
         from drafter.library import Library
 
         library = Library()
-        template = library.template(template_name)
+        template = library.template_in(template_name, language)
         answers = validate_answers(template, load_answers(example), source=str(example))
         return assemble(template, answers, library)
 
@@ -64,18 +69,25 @@ def _assembled(template_name: str, example: Path) -> Callable[[], Draft]:
 
 
 def golden_cases() -> list[Case]:
-    """Return (name, draft builder) for the sample and every template x example pair."""
+    """Return (name, draft builder) for the sample and every template x example x language.
+
+    The template's own language is "<template>__<example>"; each other language it offers is
+    "<template>__<example>__<language>" (the examples give their text answers in each).
+    """
     cases: list[Case] = [("sample__sample", sample_draft)]
     try:
         from drafter.library import Library
 
-        names = {t.name for t in Library().templates()} - {"base"}
+        templates = {t.name: t for t in Library().templates()}
     except Exception:  # noqa: BLE001 - no library or templates yet (or broken): sample only
         return cases
     for example in sorted(EXAMPLES.rglob("*")) if EXAMPLES.is_dir() else []:
         name = _example_template(example)
-        if name in names:
+        if name in templates and name != "base":
             cases.append((f"{name}__{example.stem}", _assembled(name, example)))
+            for language in sorted(templates[name].languages):
+                case = f"{name}__{example.stem}__{language}"
+                cases.append((case, _assembled(name, example, language)))
     return cases
 
 
@@ -160,5 +172,6 @@ def test_reader_reads_back_what_the_writer_wrote(name, build, tmp_path: Path) ->
 
     data = annotate_docx(path, comments)
     for i, para in enumerate(article.paragraphs):
-        printed = f"{para.marker}\t{para.text}" if para.marker else para.text
+        marker = paragraph_marker(para, mine.language)
+        printed = typeset(f"{marker}\t{para.text}" if marker else para.text, mine.language)
         assert anchored(data, str(i)) == printed

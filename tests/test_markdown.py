@@ -43,8 +43,8 @@ def test_article_without_heading_and_multi_line_text() -> None:
 def test_french_statute_uses_french_words() -> None:
     markup = "::title Loi\n::part Dispositions générales\n::chapter Infractions\n::article Objet\n::para Texte.\n"
     text = statute_markdown(parse_markup(markup, language="fr"))
-    assert "## Partie I \u2013 Dispositions générales" in text
-    assert "## Chapitre 1 \u2013 Infractions" in text
+    assert "## Titre I \u2013 Dispositions générales" in text
+    assert "## Chapitre premier \u2013 Infractions" in text
     assert "### Article premier. Objet" in text
 
 

@@ -43,6 +43,30 @@ def test_new_template_checks_clean_and_drafts(tmp_path: Path, capsys) -> None:
     assert (tmp_path / "a.md").read_text() == (tmp_path / "b.md").read_text()
 
 
+def test_new_template_offers_the_base_languages(tmp_path: Path, capsys) -> None:
+    lib = tmp_path / "lib"
+    argv = ["new", "template", "aurelia-act", "--from", "incitement-act", "--into", str(lib)]
+    assert main(argv) == 0
+    folder = lib / "templates" / "aurelia-act"
+    entry = (folder / "statute.fr.j2").read_text()
+    assert entry.startswith('{% extends "incitement-act/statute.fr.j2" %}')
+    template = Library([lib]).template("aurelia-act")
+    assert (
+        sorted(template.languages) == ["fr"] and template.languages["fr"].entry == "statute.fr.j2"
+    )
+    assert codes(lib) == []  # the French entry matches the English one (LIB012 is silent)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        AURELIA.read_text().replace("template: incitement-act", "template: aurelia-act")
+    )
+    common = ["--answers", str(answers), "--library", str(lib), "--lang", "fr"]
+    assert main(["draft", "aurelia-act", *common, "-o", str(tmp_path / "a.md")]) == 0
+    common[1] = str(AURELIA)
+    assert main(["draft", "incitement-act", *common, "-o", str(tmp_path / "b.md")]) == 0
+    assert (tmp_path / "a.md").read_text() == (tmp_path / "b.md").read_text()
+    assert "Article premier" in (tmp_path / "a.md").read_text()
+
+
 def test_new_template_refuses_to_overwrite(tmp_path: Path, capsys) -> None:
     lib = tmp_path / "lib"
     argv = ["new", "template", "my-act", "--into", str(lib)]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .draft import library_option
+from .draft import language_option, library_option
 
 
 @click.command()
@@ -18,8 +18,15 @@ from .draft import library_option
     help="Write to this file instead of standard output.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@language_option
 @library_option
-def answers(template: str, output: Path | None, force: bool, libraries: tuple[Path, ...]) -> int:
+def answers(
+    template: str,
+    output: Path | None,
+    force: bool,
+    language: str | None,
+    libraries: tuple[Path, ...],
+) -> int:
     """Print a starter answers file for TEMPLATE: every question, its help, type and default."""
     from ..answers import starter_yaml
     from ..errors import LibraryError
@@ -27,9 +34,10 @@ def answers(template: str, output: Path | None, force: bool, libraries: tuple[Pa
     from ..output import write_output
 
     library = Library(libraries)
-    tpl = library.template(template)
+    library.template(template)
     if library.is_abstract(template):
         raise LibraryError(f"template {template!r} only exists to be extended; choose another one")
+    tpl = library.template_in(template, language)
     text = starter_yaml(tpl)
     if output is None:
         click.echo(text, nl=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .draft import library_option
+from .draft import language_option, library_option
 
 WIDTH = 88
 
@@ -41,26 +41,34 @@ def templates(ctx: click.Context, libraries: tuple[Path, ...]) -> int:
     ctx.obj = libraries
     if ctx.invoked_subcommand is not None:
         return 0
-    from ..library import Library
+    from ..library import Library, offered_languages
 
-    rows = [(t.name, t.title, t.origin) for t in Library(libraries).templates()]
-    _table(rows, ("NAME", "TITLE", "ORIGIN"))
+    rows = [
+        (t.name, ",".join(offered_languages(t)), t.title, t.origin)
+        for t in Library(libraries).templates()
+    ]
+    _table(rows, ("NAME", "LANGUAGES", "TITLE", "ORIGIN"))
     return 0
 
 
 @templates.command("show")
 @click.argument("name")
+@language_option
 @library_option
 @click.pass_obj
 def show_template(
-    parent_libraries: tuple[Path, ...], name: str, libraries: tuple[Path, ...]
+    parent_libraries: tuple[Path, ...],
+    name: str,
+    language: str | None,
+    libraries: tuple[Path, ...],
 ) -> int:
-    """Show a template's description and every question it asks."""
-    from ..library import Library
+    """Show a template's description and every question it asks (defaults in --lang)."""
+    from ..library import Library, offered_languages
 
-    tpl = Library((*libraries, *(parent_libraries or ()))).template(name)
+    tpl = Library((*libraries, *(parent_libraries or ()))).template_in(name, language)
     click.echo(f"{tpl.name}: {tpl.title}")
     click.echo(f"origin: {tpl.origin}; language: {tpl.language}"
+               f"; languages: {', '.join(offered_languages(tpl))}"
                + (f"; extends: {tpl.extends}" if tpl.extends else ""))  # fmt: skip
     if tpl.description:
         _wrapped("", tpl.description, 0)
@@ -75,7 +83,7 @@ def show_template(
 @click.group(invoke_without_command=True)
 @click.option("--category", help="Only clauses of this category (offence, definitions, ...).")
 @click.option("--source", help="Only clauses citing this authority id (e.g. RABAT).")
-@click.option("--language", help="Only clauses in this language (e.g. en).")
+@click.option("--lang", "--language", "language", help="Only clauses in this language (e.g. fr).")
 @library_option
 @click.pass_context
 def clauses(ctx: click.Context, category: str | None, source: str | None, language: str | None,
@@ -103,7 +111,14 @@ def clauses(ctx: click.Context, category: str | None, source: str | None, langua
 
 @clauses.command("show")
 @click.argument("clause_id")
-@click.option("--language", default="en", show_default=True, help="The clause's language.")
+@click.option(
+    "--lang",
+    "--language",
+    "language",
+    default="en",
+    show_default=True,
+    help="The clause's language (en, fr).",
+)
 @library_option
 @click.pass_obj
 def show_clause(parent_libraries: tuple[Path, ...], clause_id: str, language: str,

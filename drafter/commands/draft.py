@@ -19,6 +19,13 @@ library_option = click.option(
     "(repeatable; the first wins) [env: DRAFTER_LIBRARY].",
 )
 
+language_option = click.option(
+    "--lang",
+    "language",
+    metavar="CODE",
+    help="The language to draft in, e.g. fr [default: the template's own language].",
+)
+
 
 @click.command()
 @click.argument("template")
@@ -62,6 +69,7 @@ library_option = click.option(
     help="A Word document whose styles the statute and memorandum use.",
 )
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@language_option
 @library_option
 @click.option(
     "--allow-findings",
@@ -77,6 +85,7 @@ def draft(
     memo: Path | None,
     reference_doc: Path | None,
     force: bool,
+    language: str | None,
     libraries: tuple[Path, ...],
     allow_findings: bool,
 ) -> int:
@@ -92,9 +101,10 @@ def draft(
     from ..output import check_writable, write_output
 
     library = Library(libraries)
-    tpl = library.template(template)
+    library.template(template)
     if library.is_abstract(template):
         raise LibraryError(f"template {template!r} only exists to be extended; draft another one")
+    tpl = library.template_in(template, language)
 
     fmt = fmt or _format_of(output)
     outputs = [output] + ([memo] if memo else [])

@@ -117,28 +117,15 @@ def _comment_text(finding) -> str:
 
 
 def _suggestions(results, library_dirs: list[Path]) -> dict[str, str | None]:
-    """Render the text of each fixing clause once (None if the library lacks it)."""
-    from ..errors import DrafterError
-    from ..library import Library
+    """Return the text of each fixing clause (None if the library lacks it), rendered once."""
+    from ..lint.suggestions import suggestion_texts
 
     wanted: dict[str, str] = {}
     for result in results:
         for finding in result.findings:
             if finding.suggestion:
                 wanted.setdefault(finding.suggestion, result.language)
-    if not wanted:
-        return {}
-    library = Library(library_dirs)
-    texts: dict[str, str | None] = {}
-    for clause_id, language in sorted(wanted.items()):
-        texts[clause_id] = None
-        for lang in dict.fromkeys([language, "en"]):
-            try:
-                texts[clause_id] = library.clause_text(clause_id, lang)
-                break
-            except DrafterError:
-                continue  # not in this language, or a broken clause: show the id only
-    return texts
+    return suggestion_texts(wanted, library_dirs)
 
 
 def exit_status(results, fail_on: str) -> int:
@@ -312,7 +299,7 @@ def lint(
         click.echo(report, nl=False, color=colour)
 
     if annotate is not None and results and results[0].error is None:
-        from ..docx_write import Comment, annotate_docx
+        from ..docx_annotate import Comment, annotate_docx
 
         comments = [
             Comment(

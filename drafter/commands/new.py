@@ -6,6 +6,7 @@ from a sound file and each edit it makes is checked against a known-good baselin
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -100,7 +101,29 @@ questions: []
      {{% block offences %}}{{{{ super() }}}}{{{{ clause("offence.my_offence") }}}}{{% endblock %}}
 -#}}
 """
-    return {folder / "template.yaml": meta, folder / "statute.j2": entry}
+    files = {folder / "template.yaml": meta, folder / "statute.j2": entry}
+    # Offer every language the base offers, each entry extending the base's entry in the same
+    # language, so that a French draft keeps working (check-library compares the entries).
+    if parent.languages:
+        meta += "languages:\n"
+    for code, version in sorted(parent.languages.items()):
+        own_entry = f"statute.{code}.j2"
+        meta += (
+            f"  {code}:\n    entry: {own_entry}\n    title: {json.dumps(version.title, ensure_ascii=False)}\n"
+            "    # defaults:                  # this language's defaults of text questions\n"
+            "    #   state.legislature: ...\n"
+        )
+        files[folder / own_entry] = entry.replace(
+            f'{{% extends "{base}/{parent.entry}" %}}',
+            f'{{% extends "{base}/{version.entry}" %}}',
+            1,
+        ).replace(
+            "The blocks you can replace",
+            f"The {code} entry; replace the same blocks as statute.j2",
+            1,
+        )
+    files[folder / "template.yaml"] = meta
+    return files
 
 
 def clause_files(into: Path, clause_id: str, library) -> dict[Path, str]:
