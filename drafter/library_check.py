@@ -6,8 +6,10 @@ reporters (text, JSON, SARIF, GitHub) print them and CI can annotate the very li
 
 Codes: LIB001 metadata, LIB002 Jinja syntax, LIB003 unknown clause, LIB004 unknown template,
 LIB005 undeclared variable, LIB006 unused parameter, LIB007 unguarded optional parameter,
-LIB008 unknown authority, LIB009 does not render, LIB010 rule example fails; a drafted
-example's own lint findings keep their DR codes.
+LIB008 unknown authority, LIB009 does not render, LIB010 rule example fails, LIB011 a
+translation's metadata differs from the default-language version, LIB012 its markup (or a
+template entry's blocks and clauses) differs; a drafted example's own lint findings keep their
+DR codes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import yaml
 
 from .errors import DrafterError
 from .findings import Finding, Location, Severity
+from .library_drift import clause_drift, template_drift
+from .library_guards import OptionalValue, template_guard_problems, unguarded_uses
 from .lint.api import FileResult, Region
 from .standards import is_known
 
@@ -36,6 +40,8 @@ NAMES = {
     "LIB008": "unknown-authority",
     "LIB009": "does-not-render",
     "LIB010": "rule-example",
+    "LIB011": "translation-drift",
+    "LIB012": "translation-structure-drift",
 }
 # Names every clause and template may use without declaring them: the renderer's helpers.
 HELPERS = {"clause", "ref", "term", "max_words", "language", "range", "loop", "namespace"}
@@ -95,42 +101,6 @@ def _env():
     from jinja2.sandbox import SandboxedEnvironment
 
     return SandboxedEnvironment(lstrip_blocks=True, keep_trailing_newline=True)
-
-
-def _names_in(node) -> set[str]:
-    from jinja2 import nodes
-
-    return {n.name for n in node.find_all(nodes.Name)} | (
-        {node.name} if isinstance(node, nodes.Name) else set()
-    )
-
-
-def _unguarded(node, optional: set[str], guarded: frozenset[str], out: list) -> None:
-    """Collect (name, line) of optional names used outside an if/default that tests them."""
-    from jinja2 import nodes
-
-    if isinstance(node, nodes.If | nodes.CondExpr):
-        test = node.test
-        names = frozenset(_names_in(test)) if test is not None else frozenset()
-        inner = guarded | names
-        if isinstance(node, nodes.CondExpr):  # a if x else b
-            body, other = [node.expr1], [node.expr2]
-        else:
-            body, other = list(node.body), [*node.elif_, *node.else_]
-        for child in body:
-            _unguarded(child, optional, inner, out)
-        for child in other:
-            if child is not None:
-                _unguarded(child, optional, inner, out)
-        return
-    if isinstance(node, nodes.Filter) and node.name in ("default", "d"):
-        return  # x | default(...) is its own guard
-    if isinstance(node, nodes.Test) and node.name in ("defined", "undefined", "none"):
-        return
-    if isinstance(node, nodes.Name) and node.ctx == "load" and node.name in optional - guarded:
-        out.append((node.name, node.lineno))
-    for child in node.iter_child_nodes():
-        _unguarded(child, optional, guarded, out)
 
 
 def _parse(source: str, entry: _File, first_line: int):
@@ -208,6 +178,12 @@ class LibraryChecker:
         self.template_names |= {p.parent.name for p in template_files}
         for path in clause_files:
             self.check_clause(path)
+            base = self._default_version(path)
+            if base is not None:
+                for line, code, message in clause_drift(path, base):
+                    self.entry(path).add(code, line, message)
+            else:
+                self._builtin_translations(path)
         for path in template_files:
             self.check_template(path.parent)
         for path in sorted(self._walk("checks", "*.yaml")):
@@ -215,6 +191,40 @@ class LibraryChecker:
         if not any(e.findings for e in self.files.values()):
             self.check_examples()  # drafts only make sense once every file is sound
         return [self._result(e) for _, e in sorted(self.files.items())]
+
+    def _default_version(self, path: Path) -> Path | None:
+        """Return the default-language file of a translated clause (``x.fr.j2`` -> ``x.j2``)."""
+        from .paths import builtin_dir
+
+        match = re.fullmatch(r"(?P<id>.+)\.(?P<lang>[a-z]{2})\.j2", path.name)
+        if match is None:
+            return None
+        name = f"{match.group('id')}.j2"
+        if (path.parent / name).is_file():
+            return path.parent / name
+        return next(iter(sorted(builtin_dir("clause_library").rglob(name))), None)
+
+    def _builtin_translations(self, path: Path) -> None:
+        """Compare the built-in translations of a clause the folder overrides with the override.
+
+        Drafts in another language still use the built-in translation, which must say what the
+        team's version says; each difference is reported on the override's first line.
+        """
+        from .paths import builtin_dir
+
+        root = builtin_dir("clause_library")
+        if path.is_relative_to(root):
+            return
+        stem = path.name[: -len(".j2")]
+        for other in sorted(root.rglob(f"{stem}.??.j2")):
+            if (path.parent / other.name).is_file():
+                continue  # the folder has its own translation, compared with the override
+            language = other.name[len(stem) + 1 : -len(".j2")]
+            for _, code, message in clause_drift(other, path):
+                self.entry(path).add(
+                    code, 1, f"the built-in {language!r} version (used for {language!r} drafts) "
+                    f"no longer matches this one: {message}",
+                )  # fmt: skip
 
     def _walk(self, sub: str, pattern: str) -> list[Path]:
         root = self.folder / sub
@@ -276,12 +286,11 @@ class LibraryChecker:
                 f"parameter {name!r} is declared but the clause text never uses it",
             )  # fmt: skip
         optional = {
-            str(p["name"])
+            str(p["name"]): OptionalValue(str(p["name"]))
             for p in params
             if p.get("required") is False and p.get("default") is None
         }
-        found: list[tuple[str, int]] = []
-        _unguarded(tree, optional, frozenset(), found)
+        found, _ = unguarded_uses(tree, optional)
         for name, line in found:
             entry.add(
                 "LIB007", body_line + line - 1,
@@ -309,12 +318,13 @@ class LibraryChecker:
         except yaml.YAMLError:
             raw = None
         extends = raw.get("extends") if isinstance(raw, dict) else None
+        template = None
         if isinstance(extends, str) and extends not in self.template_names:
             hint = did_you_mean(extends, self.template_names)
             entry.add("LIB004", _line_of(text, "extends:"), f"unknown template {extends!r}{hint}")
         else:
             try:
-                Library([self.folder]).template(folder.name)
+                template = Library([self.folder]).template(folder.name)
             except DrafterError as exc:
                 message = str(exc)
                 code = "LIB004" if "unknown template" in message else "LIB001"
@@ -333,6 +343,26 @@ class LibraryChecker:
                         jentry.add("LIB003", line, f"unknown clause {clause_id!r}")
                 elif not any((root / target).is_file() for root in roots):
                     jentry.add("LIB004", line, f"template file {target!r} not found")
+            if template is not None:
+                for line, message in template_guard_problems(template, tree, roots):
+                    jentry.add("LIB007", line, message)
+        if template is not None:
+            self._template_languages(template)
+
+    def _template_languages(self, template) -> None:
+        """Compare each language entry of a template with its default entry (LIB012)."""
+        from .library import Library
+
+        parent = None
+        if template.extends:
+            try:
+                parent = Library([self.folder]).template(template.extends)
+            except DrafterError:
+                parent = None
+        for language in sorted(template.languages):
+            entry = template.path / template.languages[language].entry
+            for line, code, message in template_drift(template, language, parent):
+                self.entry(entry).add(code, line, message)
 
     def check_rule(self, path: Path) -> None:
         """Validate a rule file and run it on its own examples."""
@@ -366,7 +396,7 @@ class LibraryChecker:
         """Draft each example answers file of the folder and lint the draft."""
         from .answers import load_answers, validate_answers
         from .assemble import assemble
-        from .library import Library
+        from .library import Library, offered_languages
         from .lint.api import lint_statute
 
         folder = self.folder / "examples"
@@ -391,23 +421,28 @@ class LibraryChecker:
             if name not in self.template_names:
                 self.entry(path).add("LIB004", 1, f"unknown template {name!r}")
                 continue
-            template = library.template(name)
+            base = library.template(name)
             target = (
-                self.entry(template.path / "template.yaml")
-                if template.origin != "built-in"
+                self.entry(base.path / "template.yaml")
+                if base.origin != "built-in"
                 else self.entry(path)
             )
-            try:
-                draft = assemble(template, validate_answers(template, answers, str(path)), library)
-            except DrafterError as exc:
-                target.add("LIB009", 1, f"with {path.name}: {exc}")
-                continue
-            for f in lint_statute(draft.statute, rules):
-                if f.severity.rank >= 1:
-                    where = f"Article {f.location.article}" if f.location.article else "statute"
-                    target.add(
-                        f.code, 1, f"drafted with {path.name}, {where}: {f.message}", finding=f
-                    )
+            # Every language the template offers is drafted: one answers file drafts them all.
+            for language in offered_languages(base):
+                template = library.template_in(name, language)
+                shown = path.name if language == base.language else f"{path.name} ({language})"
+                try:
+                    answers_in = validate_answers(template, answers, str(path))
+                    draft = assemble(template, answers_in, library)
+                except DrafterError as exc:
+                    target.add("LIB009", 1, f"with {shown}: {exc}")
+                    continue
+                for f in lint_statute(draft.statute, rules):
+                    if f.severity.rank >= 1:
+                        where = f"Article {f.location.article}" if f.location.article else "statute"
+                        target.add(
+                            f.code, 1, f"drafted with {shown}, {where}: {f.message}", finding=f
+                        )
 
     def _result(self, entry: _File) -> FileResult:
         result = FileResult(path=entry.shown)

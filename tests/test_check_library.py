@@ -214,3 +214,189 @@ def test_team_rules_apply_to_drafted_examples(tmp_path: Path) -> None:
     example.parent.mkdir()
     shutil.copy(ROOT / "examples" / "republic-of-aurelia.yaml", example)
     assert ("aurelia.yaml", "DR250", 1) in findings(lib)
+
+
+TEMPLATE_META = """title: T
+extends: base
+questions:
+  - name: extra.note
+    type: string
+    required: false
+    help: An optional note.
+  - name: extra.enabled
+    type: bool
+    default: false
+    help: Switch.
+  - name: extra.years
+    type: int
+    default: 2
+    when: extra.enabled
+    help: Years, asked only when enabled.
+"""
+
+
+def template(folder: Path, body: str) -> None:
+    write(folder / "templates" / "t" / "template.yaml", TEMPLATE_META)
+    write(folder / "templates" / "t" / "statute.j2", '{% extends "base/statute.j2" %}\n' + body)
+
+
+ELSE_OF_CONDITION = (
+    "{% block sunset %}\n{% if extra.enabled %}\nx\n{% else %}{{ extra.years }}{% endif %}"
+    "\n{% endblock %}\n"
+)
+GUARDED_BY_IF = (
+    "{% block sunset %}\n{% if extra.note %}by {{ extra.note }}{% endif %}\n"
+    "{% if extra.enabled %}{{ extra.years }}{% endif %}\n{% endblock %}\n"
+)
+OTHER_GUARDS = (
+    "{% block sunset %}\n{{ extra.note if extra.note else 'none' }}\n"
+    "{{ extra.years if extra.years is defined else 3 }}\n"
+    "{{ extra.years | default(4) }}\n"
+    "{% if extra.enabled and extra.years > 2 %}long{% endif %}\n"
+    "{% if not extra.enabled %}{% else %}{{ extra.years }}{% endif %}\n{% endblock %}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "bad"),
+    [
+        ("{% block sunset %}\n{{ extra.note }}\n{% endblock %}\n", [("extra.note", 3)]),
+        ("{% block sunset %}\n{{ extra.years }}\n{% endblock %}\n", [("extra.years", 3)]),
+        # {% if x %} on an absent (conditional) question still fails under StrictUndefined.
+        (
+            "{% block sunset %}\n{% if extra.years %}{{ extra.years }}{% endif %}\n{% endblock %}\n",
+            [("extra.years", 3)],
+        ),
+        (ELSE_OF_CONDITION, [("extra.years", 5)]),
+        (GUARDED_BY_IF, []),
+        (OTHER_GUARDS, []),
+    ],
+)
+def test_unguarded_template_question(lib: Path, body: str, bad: list) -> None:
+    template(lib, body)
+    results = check_library(lib)
+    assert [f for r in results for f in r.findings if f.code != "LIB007"] == []
+    result = next(r for r in results if r.path.endswith("statute.j2"))
+    got = [
+        (f.message.split("'")[1], result.regions[f.fingerprint].line)
+        for f in result.findings
+        if f.code == "LIB007"
+    ]
+    assert got == bad
+
+
+def test_block_inherits_the_parents_guard(lib: Path) -> None:
+    # The parent puts the block inside the condition: the child's block needs no guard of its own.
+    write(lib / "templates" / "p" / "template.yaml", TEMPLATE_META)
+    write(lib / "templates" / "p" / "statute.j2",
+          '{% extends "base/statute.j2" %}\n{% block sunset %}{% if extra.enabled %}'
+          '{% block inner %}{% endblock %}{% endif %}{% endblock %}\n')  # fmt: skip
+    write(lib / "templates" / "c" / "template.yaml", "title: C\nextends: p\n")
+    write(lib / "templates" / "c" / "statute.j2",
+          '{% extends "p/statute.j2" %}\n{% block inner %}{{ extra.years }}{% endblock %}\n'
+          '{% block repeal %}{{ extra.years }}{% endblock %}\n')  # fmt: skip
+    assert [f for f in findings(lib) if f[1] == "LIB007"] == [("statute.j2", "LIB007", 3)]
+
+
+def test_builtin_library_checks_clean() -> None:
+    assert findings(ROOT) == []
+
+
+def translated(folder: Path, clause_id: str, front: str, body: str) -> Path:
+    category = clause_id.split(".")[0]
+    text = f"---\nid: {clause_id}\ntitle: T\ncategory: {category}\nlanguage: fr\n{front}---\n{body}"
+    return write(folder / "clause_library" / category / f"{clause_id}.fr.j2", text)
+
+
+REF_BODY = (
+    "::article Extra {label=extra kind=general}\n::para In force for {{ years }} years.\n"
+    "::para See [[ref:extra/1]].\n"
+)
+
+
+def test_matching_translation_is_clean(lib: Path) -> None:
+    clause(lib, "general.extra", GOOD_FRONT, REF_BODY)
+    body = REF_BODY.replace("In force for", "En vigueur pendant").replace("See", "Voir l'")
+    translated(lib, "general.extra", GOOD_FRONT, body)
+    assert findings(lib) == []
+
+
+@pytest.mark.parametrize(
+    ("front", "body", "expected"),
+    [
+        # a bound changed: reported on the parameter's line
+        (GOOD_FRONT + "", REF_BODY, []),
+        (GOOD_FRONT.replace("default: 2", "default: 2\n    max: 9"), REF_BODY,
+         [("LIB011", 7)]),
+        (GOOD_FRONT.replace("default: 2", "default: 3"), REF_BODY, [("LIB011", 7)]),
+        (GOOD_FRONT.replace("type: int", "type: number"), REF_BODY, [("LIB011", 7)]),
+        (GOOD_FRONT.replace("[RABAT]", "[RABAT, GC34-25]"), REF_BODY, [("LIB011", 10)]),
+        ("satisfies: [DR201]\n" + GOOD_FRONT, REF_BODY, [("LIB011", 6)]),
+        (GOOD_FRONT.replace("parameters:", "uses: [hatred]\nparameters:"),
+         REF_BODY.replace("years.", "years [[term:hatred]]."), [("LIB011", 6)]),
+        # markup: a paragraph turned into an item, a reference retargeted, a paragraph dropped
+        (GOOD_FRONT, REF_BODY.replace("::para See", "::item See"), [("LIB012", 15)]),
+        (GOOD_FRONT, REF_BODY.replace("extra/1", "extra/2"), [("LIB012", 15)]),
+        (GOOD_FRONT, REF_BODY.replace("::para See [[ref:extra/1]].\n", ""), [("LIB012", 14)]),
+        (GOOD_FRONT, REF_BODY.replace("kind=general", "kind=offence"), [("LIB012", 13)]),
+    ],
+)  # fmt: skip
+def test_translation_drift(lib: Path, front: str, body: str, expected: list) -> None:
+    clause(lib, "general.extra", GOOD_FRONT, REF_BODY)
+    translated(lib, "general.extra", front, body)
+    got = [(code, line) for name, code, line in findings(lib) if name == "general.extra.fr.j2"]
+    assert got == expected
+
+
+def test_translation_of_a_builtin_clause_is_compared_with_it(tmp_path: Path) -> None:
+    source = next((ROOT / "clause_library").rglob("offence.incitement_genocide.fr.j2"), None)
+    if source is None:
+        pytest.skip("no built-in French version yet")
+    text = source.read_text(encoding="utf-8")
+    lib = tmp_path / "lib"
+    write(lib / "clause_library" / "offence" / source.name, text)
+    assert findings(lib) == []
+    write(lib / "clause_library" / "offence" / source.name, text.replace("max: 8", "max: 10", 1))
+    assert [f[1] for f in findings(lib)] == ["LIB011"]
+
+
+def test_template_language_entry_drift(lib: Path) -> None:
+    meta = (
+        "title: T\nextends: incitement-act\nlanguages:\n  fr:\n    entry: statute.fr.j2\n"
+        "    title: Loi T\n"
+    )
+    write(lib / "templates" / "t" / "template.yaml", meta)
+    english = (
+        '{% extends "incitement-act/statute.j2" %}\n{% block repeal %}\n'
+        '{{ clause("final.transitional") }}\n{% endblock %}\n'
+    )
+    write(lib / "templates" / "t" / "statute.j2", english)
+    write(lib / "templates" / "t" / "statute.fr.j2", english.replace("statute.j2", "statute.fr.j2"))
+    assert findings(lib) == []
+    # No block at all, and the English parent extended: two findings on the French entry.
+    write(lib / "templates" / "t" / "statute.fr.j2", '{% extends "incitement-act/statute.j2" %}\n')
+    found = [f for f in findings(lib) if f[0] == "statute.fr.j2"]
+    assert [f[1] for f in found] == ["LIB012", "LIB012"]
+
+
+def test_examples_are_drafted_in_every_language(lib: Path) -> None:
+    text = (ROOT / "examples" / "republic-of-aurelia.yaml").read_text(encoding="utf-8")
+    write(lib / "examples" / "aurelia.yaml", text)
+    assert findings(lib) == []  # both the English and the French drafts lint clean
+    # An answer given in English only cannot draft the French version.
+    english_only = text.replace(", fr: la République d'Aurélie}", "}")
+    assert english_only != text
+    write(lib / "examples" / "aurelia.yaml", english_only)
+    assert findings(lib) == [("aurelia.yaml", "LIB009", 1)]
+
+
+def test_override_without_translation_is_compared_with_the_builtin_one(tmp_path: Path) -> None:
+    source = next((ROOT / "clause_library").rglob("offence.incitement_genocide.j2"))
+    if not source.with_name("offence.incitement_genocide.fr.j2").is_file():
+        pytest.skip("no built-in French version yet")
+    lib = tmp_path / "lib"
+    text = source.read_text(encoding="utf-8")
+    target = write(lib / "clause_library" / "offence" / source.name, text)
+    assert findings(lib) == []  # an unchanged copy: French drafts still line up
+    write(target, text.replace("max: 8", "max: 7", 1))
+    assert findings(lib) == [("offence.incitement_genocide.j2", "LIB011", 1)]

@@ -210,10 +210,11 @@ La présente loi entre en vigueur le jour de sa publication.
         ArticleKind.OFFENCE,
         ArticleKind.FINAL,
     ]
+    # "1°" items after a lead-in ending with ":" are items of the alinéa above.
     assert [(p.number, p.level) for p in statute.articles[1].paragraphs] == [
         (None, 0),
-        ("1", 0),
-        ("2", 0),
+        ("1", 1),
+        ("2", 1),
     ]
 
 

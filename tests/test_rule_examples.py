@@ -194,6 +194,16 @@ VARIANTS = [
         False,
     ),
     (
+        "DR505",
+        "Article 20 - Application\nThis Act applies to conduct before its entry into force.",
+        True,
+    ),
+    (
+        "DR505",
+        "Article 20 - Non-retroactivity\nThis Act does not apply to conduct before its entry into force.",
+        False,
+    ),
+    (
         "DR506",
         "Article 21 - Limitation\nOffences under this Law shall not be subject to any statute of limitations.",
         True,
@@ -204,6 +214,23 @@ VARIANTS = [
         False,
     ),
     ("DR607", "Article 5 - Penalty\nThe court may impose a fine and / or a warning.", True),
+    (
+        "DR604",
+        (
+            "Article 9 - Exceptions\n(1) Research is not an offence.\n(2) Where paragraph (1) or (3) "
+            "applies, the prosecution must prove that it does not."
+        ),
+        True,
+    ),
+    (
+        "DR604",
+        (
+            "Article 9 - Exceptions\n(1) Research is not an offence.\n(2) Reporting is not an "
+            "offence.\n(3) Where paragraph (1) or (2) applies, the prosecution must prove that it "
+            "does not."
+        ),
+        False,
+    ),
     (
         "DR101",
         "Article 3 - Infraction\nQuiconque professe une idéologie génocidaire est puni de cinq ans d'emprisonnement.",

@@ -33,8 +33,10 @@ def check_library(
     """Check every file of the library FOLDER (templates/, clause_library/, checks/).
 
     Metadata, Jinja syntax, referenced clauses and templates, parameters declared and used,
-    optional parameters guarded, authority ids, rules against their own examples; then every
-    example answers file in FOLDER/examples/ is drafted and the draft linted.
+    optional parameters and conditional questions guarded, authority ids, rules against their
+    own examples, translations (<id>.fr.j2, a template's language entries) against the
+    default-language version; then every example answers file in FOLDER/examples/ is drafted
+    in every language its template offers and each draft linted.
     """
     from ..library_check import check_library as run_checks
     from ..output import write_output

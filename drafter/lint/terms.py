@@ -8,22 +8,26 @@ rule works on a statute read by any reader or built by hand.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from ..model import Article, ArticleKind, Definition, Statute
+from ..model import Article, ArticleKind, Definition, Paragraph, Statute
+from . import prefilter, regex_cache
 
 QUOTE_OPEN, QUOTE_CLOSE = "\"“‘'«", "\"”’'»"
 QUOTED = rf"[{QUOTE_OPEN}]\s*(?P<term>[^{QUOTE_CLOSE}{QUOTE_OPEN}\n]{{1,60}}?)\s*[{QUOTE_CLOSE}]"
 DEFINING = [
-    re.compile(QUOTED + r"\s*,?\s*(?:means|includes|shall mean|refers to|has the meaning|is "
+    regex_cache.compile(QUOTED + r"\s*,?\s*(?:means|includes|shall mean|refers to|has the meaning|is "
                r"defined as|denotes|s'entend|désigne|signifie)\b", re.IGNORECASE),
-    re.compile(r"\bon entend par\s*" + QUOTED, re.IGNORECASE),
-    re.compile(r"\((?:hereinafter|hereafter|ci-après)\s+(?:referred to as\s+|called\s+|"
+    regex_cache.compile(r"\bon entend par\s*" + QUOTED, re.IGNORECASE),
+    # French list form: "1° « publiquement » : ..." (the item number is not in the text).
+    regex_cache.compile(r"^\s*" + QUOTED + r"\s*:(?=\s*\S)"),
+    regex_cache.compile(r"\((?:hereinafter|hereafter|ci-après)\s+(?:referred to as\s+|called\s+|"
                r"dénommée?s?\s+|désignée?s?\s+|appelée?s?\s+)?(?:the\s+|le\s+|la\s+|l')?"
                + QUOTED + r"\s*\)", re.IGNORECASE),
-    re.compile(r"\((?:the\s+|le\s+|la\s+|l')?" + QUOTED + r"\s*\)", re.IGNORECASE),
+    regex_cache.compile(r"\((?:the\s+|le\s+|la\s+|l')?" + QUOTED + r"\s*\)", re.IGNORECASE),
 ]  # fmt: skip
 # Unquoted definitions inside a definitions article: "(a) hatred means ...", "Génocide : ...".
-LEADING_TERM = re.compile(
+LEADING_TERM = regex_cache.compile(
     r"^\s*(?P<term>[A-Za-zÀ-ÿ'’ -]{2,50}?)\s*"
     r"(?::|–|—| - |\bmeans\b|\bshall mean\b|\b(?:shall )?refers? to\b|\bdésigne\b|\bs'entend\b)"
     r"(?=\s*\S)",
@@ -31,14 +35,16 @@ LEADING_TERM = re.compile(
 )
 # Canadian bilingual style: "génocide L'un des actes ... (genocide)": a lower-case term, then
 # the definition starting with a capital, ending with the other language's term in brackets.
-BILINGUAL_TERM = re.compile(
+BILINGUAL_TERM = regex_cache.compile(
     r"^\s*(?P<term>[a-zà-ÿ][\w'’ -]{1,50}?)\s+(?=[A-ZÀ-Ý][^()]*\([\w'’ -]{2,50}\)\W*$)"
 )
-HEADING_DEFINES = re.compile(r"^(?:definition|définition)s? (?:of|de|du|des)\s+(?:the |la |l')?"
+HEADING_DEFINES = regex_cache.compile(r"^(?:definition|définition)s? (?:of|de|du|des)\s+(?:the |la |l')?"
                              r"(?!terms?\b|words\b|expressions?\b|termes\b)"
                              r"(?P<term>.+?)\s*$", re.IGNORECASE)  # fmt: skip
-DEFINITIONS_HEADING = re.compile(r"\b(?:definitions?|interpretation|définitions?)\b", re.IGNORECASE)
-ARTICLES = re.compile(r"^(?:the|a|an|le|la|les|l'|l’)\s+", re.IGNORECASE)
+DEFINITIONS_HEADING = regex_cache.compile(
+    r"\b(?:definitions?|interpretation|définitions?)\b", re.IGNORECASE
+)
+ARTICLES = regex_cache.compile(r"^(?:the|a|an|le|la|les|l'|l’)\s+", re.IGNORECASE)
 
 
 def normalise_term(term: str) -> str:
@@ -65,7 +71,10 @@ def term_pattern(term: str, stem: bool = True, language: str = "en") -> re.Patte
                 endings += r"|er|ir"  # "provoquer" is used by "provoque", "provoqué"
             base = re.sub(rf"(?:{endings})$", "", words[0])
             if len(base) >= 4:
-                parts.append(rf"\b{re.escape(base)}\w*")
+                stem_re = re.escape(base)
+                if language == "fr" and base.endswith("c"):
+                    stem_re = re.escape(base[:-1]) + "(?:c|qu)"  # "provocation", "provoque"
+                parts.append(rf"\b{stem_re}\w*")
                 continue
         body = r"\s+".join(re.escape(w) for w in words)
         parts.append(rf"\b{body}(?:s|es|x)?\b")
@@ -76,7 +85,7 @@ def term_pattern(term: str, stem: bool = True, language: str = "en") -> re.Patte
 
 # A definitions list introduced without a heading: "As used in this Act:", "Au sens de la
 # présente loi :" (or a heading run into the text: "Definition of Terms. – As used ...").
-LIST_INTRO = re.compile(
+LIST_INTRO = regex_cache.compile(
     r"^(?:(?:definitions?|interpretation|définitions?)\b.{0,40}|.{0,40}\b(?:in|as used in|for the "
     r"purposes? of) this (?:Act|Law|Part|Proclamation|Decree|Ordinance|Code)|.{0,20}\b(?:au sens|"
     r"pour l'application|aux fins) de la présente)",
@@ -124,14 +133,19 @@ def definition_body(d: Definition) -> str:
     return quoted.sub(" ", d.text, count=1)
 
 
-ENUMERATED = re.compile(r"(?:\w+,\s+)*\w+\s+(?:or|and|ou|et)\s+\w+\s+$", re.IGNORECASE)
+ENUMERATED = regex_cache.compile(r"(?:\w+,\s+)*\w+\s+(?:or|and|ou|et)\s+\w+\s+$", re.IGNORECASE)
 # What follows a term used inside its own definition when the use is a reference, not a
 # circle: "the Minister responsible for", "the genocide against", "genocide as defined in".
-QUALIFIED = re.compile(
+QUALIFIED = regex_cache.compile(
     r"^\W{0,2}\s*(?:of|against|responsible|established|referred|as|within|in|under|committed|"
     r"listed|set|described|recognised|recognized|means|au|du|de|des|contre|visée?s?|prévue?s?|"
     r"définie?s?|commise?s?|énumérée?s?|chargée?)\b",
     re.IGNORECASE,
+)
+# French titles of instruments capitalise only their first word, so a use at the end of
+# "la Convention pour la prévention et la répression du crime de génocide" is part of a name.
+INSTRUMENT_TITLE = regex_cache.compile(
+    r"\b(?:Convention|Statut|Pacte|Charte|Protocole|Traité|Déclaration)\b[^.;:()«»]{0,100}$"
 )
 ADJECTIVE = ("ful", "ist", "ists", "ic", "ical", "ous", "ive", "iste", "istes", "ique", "iques",
              "eux", "euse", "euses")  # fmt: skip
@@ -164,6 +178,8 @@ def uses_term(term: str, body: str) -> bool:
             continue  # preceded by a capitalised word: a proper name ("National Commission")
         if ENUMERATED.search(before[-60:]) or QUALIFIED.search(body[match.end() :]):
             continue
+        if INSTRUMENT_TITLE.search(before[-120:]):
+            continue  # "Convention pour la ... répression du crime de génocide": a title
         return True
     return False
 
@@ -206,27 +222,45 @@ def definition_path(edges: dict[str, set[str]], start: str, goal: str) -> list[s
 
 # --- definitions by reference, extending definitions --------------------------------------
 
-REFERRAL = re.compile(
+REFERRAL = regex_cache.compile(
     r"\b(?:defined (?:in|by|under)|within the meaning of|has the (?:same )?meaning|"
     r"au sens (?:de|du|des)|tel(?:le)?s? que défini|défini(?:e|s|es)? (?:à|par|au)|"
     r"visée?s? (?:à|par) l'article \w+ du)\b",
     re.IGNORECASE,
 )
-GENERAL_REFERRAL = re.compile(
+GENERAL_REFERRAL = regex_cache.compile(
     r"\b(?:(?:words|terms|expressions) (?:and expressions )?(?:not defined|used) in this "
     r"(?:Act|Law)[^.]{0,80}(?:have|bear) the (?:same )?meaning|les termes non définis)",
     re.IGNORECASE,
 )
 
 
-def defined_by_reference(statute: Statute, uses: list[re.Pattern[str]]) -> bool:
+def defined_by_reference(
+    statute: Statute,
+    uses: list[re.Pattern[str]],
+    folded: Callable[[Paragraph], str] | None = None,
+    admitted: Callable[[prefilter.Gate, list[Article]], list[Article]] | None = None,
+) -> bool:
     """Return whether some provision defines the term by reference to a law.
 
     "un génocide tel que défini à l'article 211-1 du code pénal" in Article 2 defines the word
-    for the whole statute, including Article 1 where it is used first.
+    for the whole statute, including Article 1 where it is used first. ``folded`` returns a
+    paragraph's case-folded text (the lint context keeps them); literal prefilters skip the
+    paragraphs that hold no use or no referral words (the referral is read inside the
+    paragraph's text, so a paragraph without its words cannot hold one). ``admitted`` (the
+    lint context's) first keeps the articles whose whole text the prefilters admit.
     """
-    for article in statute.articles:
+    fold_of = folded or (lambda para: prefilter.fold(para.text))
+    referral = prefilter.gate(REFERRAL)
+    use_gate = prefilter.gate_any(tuple(uses))
+    articles = statute.articles
+    if admitted is not None:
+        articles = admitted(use_gate, admitted(referral, articles))
+    for article in articles:
         for para in article.paragraphs:
+            text = fold_of(para)
+            if not (referral.admits(text) and use_gate.admits(text)):
+                continue
             for pattern in uses:
                 for match in pattern.finditer(para.text):
                     after = para.text[match.end() : match.end() + 60]
@@ -238,14 +272,16 @@ def defined_by_reference(statute: Statute, uses: list[re.Pattern[str]]) -> bool:
 # "X includes ..." keeps X's ordinary meaning and extends it ("communicating" includes
 # communicating by telephone); "X has a corresponding meaning" gives a grammatical variant the
 # meaning of the defined word. Both are standard drafting, not circles.
-EXTENDING = re.compile(
+EXTENDING = regex_cache.compile(
     r"^\W*\s*,?\s*(?:includes?|also (?:means|includes)|comprend|inclut|s'entend (?:également|"
     r"aussi)|(?:has|have) (?:a )?corresponding meanings?|a un sens correspondant)\b",
     re.IGNORECASE,
 )
 
 
-CORRESPONDING = re.compile(r"\W*(?:has|have) (?:a )?corresponding meanings?", re.IGNORECASE)
+CORRESPONDING = regex_cache.compile(
+    r"\W*(?:has|have) (?:a )?corresponding meanings?", re.IGNORECASE
+)
 
 
 def extends_or_corresponds(statute: Statute, d: Definition) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from ..model import Article, ArticleKind, CrossReference, Definition, Statute
+from .classify import folded
+from .literals import required
 
 Q_OPEN, Q_CLOSE = "\"“'‘«", "\"”'’»"
 # An apostrophe glued to a word is an elision ("l'« extrémisme »"), not an opening quote.
@@ -79,10 +81,14 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 PARAGRAPH_REF = re.compile(
-    r"\b(?:paragraph|subsection|sub-section|alinéa|paragraphe)\s*\((?P<p>\d+[A-Za-z]?)\)"
-    r"(?P<sub>(?:\(\w{1,4}\))*+)(?!\s*of\s+(?:article|section|s\.))",
+    r"\b(?:paragraphs?|subsections?|sub-sections?|alinéa|paragraphe)\s*\((?P<p>\d+[A-Za-z]?)\)"
+    r"(?P<sub>(?:\(\w{1,4}\))*+)"
+    # "paragraph (1) or (2)", "subsections (1) to (3)": every number is a reference.
+    r"(?P<more>(?:\s*(?:,|or|and|to|ou|et)\s*\(\d+[A-Za-z]?\)(?:\([^\d()]\w{0,3}\))*)*+)"
+    r"(?!\s*of\s+(?:article|section|s\.))",
     re.IGNORECASE,
 )
+MORE_PARAGRAPH = re.compile(r"\((?P<p>\d+[A-Za-z]?)\)(?P<sub>(?:\([^\d()]\w{0,3}\))*)")
 # "paragraph (2)(b) of Article 7", "subsection (1) of section 4", "l'alinéa 2 de l'article 7".
 PARAGRAPH_OF = re.compile(
     r"\b(?:(?:paragraph|subsection|sub-section)\s*\((?P<p>\d+[A-Za-z]?)\)(?P<sub>(?:\(\w{1,4}\))*+)"
@@ -90,15 +96,52 @@ PARAGRAPH_OF = re.compile(
     rf"\s*(?P<num>{NUM})",
     re.IGNORECASE,
 )
+# French: "article 7, alinéa 2, 2°" and "l'alinéa premier du présent article" (alinéas are
+# unnumbered in print and counted by position; items are "1°", "2°").
+FR_ITEMS = r"(?P<items>(?:\s*(?:,|ou|et)\s*\d+°)*)"  # ", 2°", ", 1° ou 3°"
+FR_ALINEA = re.compile(
+    rf"\barticle\s+(?P<num>{NUM})\s*,\s*alinéa\s+(?P<p>\d+|premier|1er){FR_ITEMS}",
+    re.IGNORECASE,
+)
+FR_OWN_ALINEA = re.compile(
+    rf"\balinéas?\s+(?P<p>\d+|premier|1er){FR_ITEMS}\s*,?"
+    # "l'alinéa premier ou l'alinéa 2 du présent article", "alinéas 1 et 2 du présent article"
+    r"(?P<more>(?:\s*(?:,|ou|et)\s*(?:l['’]\s*alinéa\s+)?(?:\d+|premier|1er))*)"
+    r"\s+du\s+présent\s+article\b(?P<tail>\s+(?:ou|et)\s+(?:à\s+)?son\s+alinéa\s+(?:\d+|premier))?",
+    re.IGNORECASE,
+)
 ONE = re.compile(rf"(?P<num>{NUM})(?P<sub>{SUB})", re.IGNORECASE)
 # What follows a reference to another instrument (English, then French), after any spaced
 # sub-reference: "section 6 (1) of the Code" points outside as "section 6(1) of the Code" does.
 EXTERNAL = re.compile(
-    r"^(?:\s?\(\w{1,4}\))*\s*,?\s*(?:(?:of|in|under)\s+(?!this\b|the present\b)(?:the\s+)?"
+    r"^(?:\s?\(\w{1,4}\))*(?:\s*,\s*alinéas?\s+(?:\d+|premier|1er)(?:\s*,\s*\d+°)?)?"
+    r"\s*,?\s*(?:(?:of|in|under)\s+(?!this\b|the present\b)(?:the\s+)?"
     r"(?:[A-Z]|law\b|act\b|decree|ordinance|regulation|code|convention|constitution|statute)"
     r"|(?:du|des|de la|de l['’]|de l’)\s*(?!présente?\b)(?:\w)"
     r")",
 )
+
+
+REFERENCE_PATTERNS = (PARAGRAPH_OF, FR_ALINEA, FR_OWN_ALINEA, REFERENCE, PARAGRAPH_REF)
+# For each pattern (by id: hashing a Pattern rehashes its source), the strings every match
+# holds (literals.required): a paragraph whose folded text lacks them is not scanned, which
+# spares most paragraphs of a long code each regex's position-by-position search.
+_REQUIRED: dict[int, frozenset[str] | None] = {}
+
+
+def may_match(pattern: re.Pattern[str], probe: str | None) -> bool:
+    """Return False if ``pattern`` cannot match the text that classify.folded made ``probe``."""
+    if probe is None:
+        return True
+    strings = _REQUIRED.get(id(pattern), False)
+    if strings is False:
+        strings = _REQUIRED[id(pattern)] = required(pattern.pattern, pattern.flags, folded)
+    if strings is None:
+        return True
+    for string in strings:
+        if string in probe:
+            return True
+    return False
 
 
 def sentence_case(term: str) -> str:
@@ -110,19 +153,24 @@ def sentence_case(term: str) -> str:
 
 def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str, str]]:
     """Return (term, definition text) pairs a paragraph defines."""
-    found = list(QUOTED_TERM.finditer(text))
+    probe = folded(text)
+    found = list(QUOTED_TERM.finditer(text)) if may_match(QUOTED_TERM, probe) else []
     # Each definition's text runs to the next definition in the same paragraph.
     ends = [m.start() for m in found[1:]] + [len(text)]
     hits = [(m.group("term"), text[m.end() : end].strip(" ;")) for m, end in zip(found, ends)]
     if hits:
         return hits
     for pattern in (LIST_QUOTED, UNQUOTED_TERM, ON_ENTEND):
+        if pattern is ON_ENTEND and not may_match(pattern, probe):
+            continue  # the others are anchored: tried at one position only
         if m := pattern.search(text):
             groups = m.groupdict()
             term = groups.get("term") or groups.get("q") or groups.get("u") or ""
             rest = groups.get("rest") or text[m.end() :]
             return [(term if pattern is LIST_QUOTED else sentence_case(term), rest)]
     for pattern in (FR_VERB_TERM, FR_CONSTITUE, FR_QUALIFIE):
+        if pattern is FR_VERB_TERM and not may_match(pattern, probe):
+            continue
         if m := pattern.search(text):
             terms = [m.group("term")]
             parts = COORDINATION.split(m.group("term"))
@@ -134,7 +182,10 @@ def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str,
     if in_definitions:
         if m := FR_REPUTE.match(text):
             return [(m.group("term"), m.group("rest"))]
-        if m := PLAIN_TERM.match(text):
+        m = PLAIN_TERM.match(text)
+        # A capital inside the "term" ("publicly In a public place or by a means ...") means a
+        # bare Canadian-style term followed by its definition (BARE_TERM below), not a term.
+        if m and not re.search(r"\b[a-zà-öø-ÿ][\w'’-]*\s+[A-ZÀ-ÖØ-Þ]", m.group("term")):
             return [(sentence_case(m.group("term")), m.group("rest"))]
         # "(a) genocide: ...", "Discrimination: a distinction ..." (a short term before a colon)
         m = LIST_TERM.match(text)
@@ -183,8 +234,13 @@ def references_in(article: Article) -> list[CrossReference]:
     refs: list[CrossReference] = []
     for index, para in enumerate(article.paragraphs, start=1):
         text = para.text
+        probe = folded(text)
+        wanted = [may_match(pattern, probe) for pattern in REFERENCE_PATTERNS]
+        if not any(wanted):
+            continue  # the usual paragraph: no reference word at all
+        want_of, want_alinea, want_own, want_reference, want_paragraph = wanted
         taken: list[tuple[int, int]] = []  # spans read as "paragraph (2) of Article 7"
-        for m in PARAGRAPH_OF.finditer(text):
+        for m in PARAGRAPH_OF.finditer(text) if want_of else ():
             if EXTERNAL.match(text[m.end() :]):
                 continue
             _, item = _split_sub(m.group("sub") or "")
@@ -196,7 +252,25 @@ def references_in(article: Article) -> list[CrossReference]:
                 )
             )  # fmt: skip
             taken.append((m.start(), m.end()))
-        for m in REFERENCE.finditer(text):
+        for pattern, want in ((FR_ALINEA, want_alinea), (FR_OWN_ALINEA, want_own)):
+            for m in pattern.finditer(text) if want else ():
+                if any(s <= m.start() < e for s, e in taken) or EXTERNAL.match(text[m.end() :]):
+                    continue
+                target = m.group("num") if pattern is FR_ALINEA else article.number
+                more = (m.groupdict().get("more") or "") + (m.groupdict().get("tail") or "")
+                numbers = [m.group("p"), *re.findall(r"\d+|premier|1er", more, re.IGNORECASE)]
+                items: list[str | None] = re.findall(r"(\d+)°", m.group("items")) or [None]
+                for n, number in enumerate(numbers):
+                    paragraph = "1" if number.lower() in ("premier", "1er") else number
+                    for item in items if n == 0 else [None]:  # items belong to the first alinéa
+                        refs.append(
+                            CrossReference(
+                                m.group(0), article.number, index, m.start(), m.end(),
+                                target.replace(" ", ""), paragraph, item,
+                            )
+                        )  # fmt: skip
+                taken.append((m.start(), m.end()))
+        for m in REFERENCE.finditer(text) if want_reference else ():
             if any(s <= m.start() < e for s, e in taken):
                 continue
             if m.group("word").lower() in ("s.", "ss.") and not text[m.start("first")].isdigit():
@@ -226,20 +300,20 @@ def references_in(article: Article) -> list[CrossReference]:
                         item,
                     )
                 )
-        for m in PARAGRAPH_REF.finditer(text):
-            _, item = _split_sub(m.group("sub"))
-            refs.append(
-                CrossReference(
-                    m.group(0),
-                    article.number,
-                    index,
-                    m.start(),
-                    m.end(),
-                    article.number,
-                    m.group("p"),
-                    item,
-                )
-            )
+        for m in PARAGRAPH_REF.finditer(text) if want_paragraph else ():
+            found = [(m.group("p"), m.group("sub"))]
+            found += [(x.group("p"), x.group("sub")) for x in MORE_PARAGRAPH.finditer(m["more"])]
+            ranged = len(found) == 2 and re.search(r"\bto\b", m["more"])
+            if ranged and not found[0][1] + found[1][1]:
+                found = [(n, "") for n in _range(found[0][0], found[1][0])]
+            for number, sub in found:
+                _, item = _split_sub(sub)
+                refs.append(
+                    CrossReference(
+                        m.group(0), article.number, index, m.start(), m.end(),
+                        article.number, number, item,
+                    )
+                )  # fmt: skip
     return refs
 
 

@@ -26,6 +26,8 @@ from .blocks import (
 )
 from .front import drop_table_of_contents, front_matter
 
+DEGREE = re.compile(r"^\d+\s*[°º]")  # "1°", the French item number
+
 
 @dataclass
 class Header:
@@ -43,6 +45,7 @@ class State:
 
     last_item: str | None = None
     last_roman: str | None = None
+    degree: bool = False  # inside a list of "1°" items (their sub-items are "a)", "b)")
     pending_notes: list[Paragraph] = field(default_factory=list)
 
 
@@ -51,12 +54,15 @@ class Layout:
 
     def __init__(self, blocks: list[Block], language: str) -> None:
         # Word's generated table of contents ("TOC 1" styles) repeats the headings.
+        texts = [(normalise(b.text), b) for b in blocks]
         self.blocks = [
-            Block(normalise(b.text), b.style, b.source_index, b.note)
-            for b in blocks
-            if normalise(b.text) and not (b.style or "").lower().startswith("toc")
+            Block(text, b.style, b.source_index, b.note)
+            for text, b in texts
+            if text and not (b.style or "").lower().startswith("toc")
         ]
         self.language = language
+        # Each line's article-heading match and how its rest splits, asked here and in run().
+        self.heads: dict[str, tuple[re.Match[str] | None, tuple | None]] = {}
         words = [self._article_word(b.text) for b in self.blocks]
         self.uses_article_word = any(w in ("article", "art") for w in words)
         # French "Section 1" is a division; so is an English one in a statute of "Articles".
@@ -72,17 +78,24 @@ class Layout:
         for i, b in enumerate(self.blocks):
             if P.SCHEDULE_HEAD.match(b.text):
                 self.schedule_lines.add(i)
-            elif P.ENACTING.search(b.text) or P.LONG_TITLE.match(b.text):
+            elif self.schedule_lines and (P.ENACTING.search(b.text) or P.LONG_TITLE.match(b.text)):
                 self.schedule_lines.clear()
         self.uses_words = self.uses_article_word or (
             any(w in ("section", "§", "s.", "clause") for w in words)
             and not self.section_is_division
         )
 
-    @staticmethod
-    def _article_word(text: str) -> str | None:
-        m = P.ARTICLE_HEAD.match(text) or P.SHORT_SECTION_HEAD.match(text)
-        if not m or split_rest(m.group("rest")) is None:
+    def head(self, text: str) -> tuple[re.Match[str] | None, tuple | None]:
+        """Return a line's article-heading match and ``split_rest`` of its rest (memoised)."""
+        found = self.heads.get(text)
+        if found is None:
+            m = P.ARTICLE_HEAD.match(text) or P.SHORT_SECTION_HEAD.match(text)
+            found = self.heads[text] = (m, split_rest(m.group("rest")) if m else None)
+        return found
+
+    def _article_word(self, text: str) -> str | None:
+        m, parts = self.head(text)
+        if not m or parts is None:
             return None
         word = m.group("word").lower().rstrip(".")
         return {"sec": "section"}.get(word, word if word != "s" else "s.")
@@ -124,8 +137,7 @@ class Layout:
 
     def article(self, block: Block, last: Article | None) -> Header | None:
         """Return the article heading a block opens, or None."""
-        text = block.text
-        m = P.ARTICLE_HEAD.match(text) or P.SHORT_SECTION_HEAD.match(text)
+        m, parts = self.head(block.text)
         if m:
             word = m.group("word")
             if word.lower() in ("section", "sec.") and self.section_is_division:
@@ -134,7 +146,6 @@ class Layout:
             # paragraphs are numbered with "§", a "§ 2" line is its next paragraph.
             if word == "§" and self.section_marks:
                 return None
-            parts = split_rest(m.group("rest"))
             if parts is None:
                 return None
             designation = {"art": "Art.", "sec": "Sec."}.get(word.lower().rstrip("."), word)
@@ -211,6 +222,7 @@ class Layout:
         """Read a paragraph's marker into its number and level."""
         found = marker_of(text)
         if not found:
+            state.degree = False  # an unnumbered alinéa closes a list of "1°" items
             return Paragraph(text=text, source_index=index)
         m, kind = found
         body = text[m.end() :].strip()
@@ -230,9 +242,20 @@ class Layout:
         number = m.group(1)
         prev = article.paragraphs[-1] if article.paragraphs else None
         lead_in = prev is not None and prev.text.rstrip().endswith((":", "—", "–"))
+        if DEGREE.match(text) and (lead_in or state.degree):
+            # "1°" after a lead-in ending with ":" (or after another "1°" item) is an item
+            # of the paragraph above, as French statutes print lists; without a lead-in,
+            # gazettes print "1°" at the level of paragraphs and it stays one.
+            state.degree, state.last_item, state.last_roman = True, number, None
+            return Paragraph(text=body, number=number, level=1, source_index=index)
+        if state.degree and kind in ("item", "roman") and prev is not None and prev.level > 0:
+            # "a)" under a "1°" item is a sub-item, whatever letter it is ("c)", "i)").
+            state.last_roman = number
+            return Paragraph(text=body, number=number, level=2, source_index=index)
         if kind == "roman" and self.is_letter(number, state, lead_in):
             kind = "item"
         if kind == "para":
+            state.degree = False
             state.last_item = state.last_roman = None
             return Paragraph(text=body, number=number, level=0, source_index=index)
         if kind == "item":

@@ -83,11 +83,12 @@ MARKERS: list[tuple[re.Pattern[str], str]] = [
 
 ROMAN = re.compile(r"^[ivxlcdm]+$")
 
-# Front matter. A long title is the English "An Act to..."; French titles ("Loi n° ... relative
-# à ...") are the title itself.
+# Front matter. A long title is the English "An Act to..." or the French "Loi ayant pour objet
+# de ..." (drafter's French drafts); other French titles ("Loi n° ... relative à ...") are the
+# title itself.
 LONG_TITLE = re.compile(
     r"^(?:an act|a bill for an act|a bill|act)(?: of parliament)? (?:to|for|relating|respecting|"
-    r"concerning|\w+ing)\b",
+    r"concerning|\w+ing)\b|^loi (?:ayant pour objet|visant|tendant) (?:de|d['’]|à)",
     re.IGNORECASE,
 )
 LAW_TITLE = re.compile(
