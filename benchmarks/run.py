@@ -3,6 +3,10 @@
     python benchmarks/run.py                 # full sizes, writes BENCHMARKS.md's figures
     python benchmarks/run.py --quick         # small sizes, one run: a smoke test for CI
     python benchmarks/run.py --output FILE   # write the report elsewhere
+    python benchmarks/run.py --sizes 20,2000 --only lint   # a partial run: printed only
+
+Only a full run (every size, every group) writes BENCHMARKS.md; a quick or partial run writes
+its table only where ``--output`` says.
 
 Each figure is the median (and spread: max minus min) of several runs after a warm-up run, of
 a fresh process, so that import and process start are counted as a user would feel them.
@@ -62,10 +66,19 @@ def table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+GROUPS = ("lint", "help", "draft", "jobs")
+FULL_SIZES = [100, 1000, 2000, 5000]
+
+
 def run(
-    sizes: list[int], runs: int, folder_docs: int, work: Path, warm: bool = True
+    sizes: list[int],
+    runs: int,
+    folder_docs: int,
+    work: Path,
+    warm: bool = True,
+    only: tuple[str, ...] = GROUPS,
 ) -> tuple[str, list[str]]:
-    """Run every measurement; return the Markdown table and the target verdicts."""
+    """Run the measurements of the groups in ``only``; return the table and target verdicts."""
 
     def timed(label: str, argv: list[str], count: int) -> Measure:
         return measure(label, argv, count, warm=warm)
@@ -73,7 +86,7 @@ def run(
     rows: list[list[str]] = []
     verdicts: list[str] = []
     lint_times: dict[int, Measure] = {}
-    for n in sizes:
+    for n in sizes if "lint" in only else []:
         doc = write_statute(work / f"statute-{n}.docx", n)
         base = timed(f"baseline read, {n} articles ({words(doc)} words)",
                        [PY, "-c", BASELINE, str(doc)], runs)  # fmt: skip
@@ -93,17 +106,25 @@ def run(
         rows.append(["lint 5000 / lint 2000", "", "", "", "", f"{growth:.2f}x", "", "<= 2.75x"])
         verdicts.append(_verdict("5000 <= 2.75x 2000", growth, 2.75))
 
-    click = timed("python -c 'import click'", [PY, "-c", "import click"], runs)
-    helps = timed("drafter --help", DRAFTER + ["--help"], runs)
-    row(rows, click)
-    row(rows, helps, click, "<= 2x")
-    verdicts.append(_verdict("--help <= 2x import click", helps.median / click.median, 2))
+    if "help" in only:
+        click = timed("python -c 'import click'", [PY, "-c", "import click"], runs)
+        helps = timed("drafter --help", DRAFTER + ["--help"], runs)
+        row(rows, click)
+        row(rows, helps, click, "<= 2x")
+        verdicts.append(_verdict("--help <= 2x import click", helps.median / click.median, 2))
 
-    for name, answers in templates():
+    for name, answers in templates() if "draft" in only else []:
         out = work / f"{name}.docx"
         argv = DRAFTER + ["draft", name, "--answers", str(answers), "-o", str(out), "--force"]
         row(rows, timed(f"drafter draft {name}", argv, runs))
 
+    if "jobs" in only:
+        verdicts.append(_jobs(rows, timed, work, folder_docs, runs))
+    return table(rows), verdicts
+
+
+def _jobs(rows: list[list[str]], timed, work: Path, folder_docs: int, runs: int) -> str:
+    """Measure ``--jobs 1`` against ``--jobs 2`` over a folder; return the verdict."""
     folder = work / "folder"
     for i in range(folder_docs):
         write_statute(folder / f"law-{i:03d}.docx", 40 + i % 20, seed=i)
@@ -116,8 +137,7 @@ def run(
     speedup = one.median / two.median
     rows.append(["speed-up, --jobs 2 over --jobs 1", "", "", "", "", f"{speedup:.2f}x", "",
                  ">= 1.7x"])  # fmt: skip
-    verdicts.append(_verdict("--jobs 2 >= 1.7x faster", 1 / speedup, 1 / 1.7))
-    return table(rows), verdicts
+    return _verdict("--jobs 2 >= 1.7x faster", 1 / speedup, 1 / 1.7)
 
 
 def _verdict(name: str, ratio: float, limit: float) -> str:
@@ -140,21 +160,59 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, one run (smoke test)")
     parser.add_argument("--runs", type=int, default=None, help="runs per measurement")
-    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
-    args = parser.parse_args(argv)
-    sizes = [20] if args.quick else [100, 1000, 2000, 5000]
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="where to write the figures (default: BENCHMARKS.md, full runs only)",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=None,
+        help="statute sizes to lint, comma-separated (a partial run)",
+    )
+    parser.add_argument(
+        "--only",
+        type=_groups,
+        default=GROUPS,
+        help=f"measurement groups, comma-separated, of {', '.join(GROUPS)}",
+    )
+    args = parser.parse_args(argv)  # fmt: skip
+    sizes = args.sizes or ([20] if args.quick else FULL_SIZES)
     runs = args.runs or (1 if args.quick else 5)
     docs = 2 if args.quick else 100
     with tempfile.TemporaryDirectory(prefix="drafter-bench-") as tmp:
-        figures, verdicts = run(sizes, runs, docs, Path(tmp), warm=not args.quick)
-    mode = "quick (smoke test, not comparable)" if args.quick else "full"
+        figures, verdicts = run(sizes, runs, docs, Path(tmp), not args.quick, args.only)
+    full = not args.quick and sizes == FULL_SIZES and tuple(args.only) == GROUPS
+    mode = "full" if full else "quick (smoke test, not comparable)" if args.quick else "partial"
     body = (
         f"Machine: {machine()}\n\nMode: {mode}; {runs} runs per figure after a warm-up run.\n\n"
         f"{figures}\n\n" + "\n".join(f"- {v}" for v in verdicts)
     )
     print(body)
-    write_report(args.output, body)
+    output = args.output or (ROOT / "BENCHMARKS.md" if full else None)
+    if output is not None:
+        write_report(output, body)
     return 0
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of sizes: {text!r}") from None
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"not a list of sizes: {text!r}")
+    return sizes
+
+
+def _groups(text: str) -> tuple[str, ...]:
+    groups = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = sorted(set(groups) - set(GROUPS))
+    if unknown or not groups:
+        raise argparse.ArgumentTypeError(f"unknown group(s) {unknown}; choose from {GROUPS}")
+    return groups
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -36,6 +37,7 @@ REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "/officeDocument"
 
 
+@cache  # called for every paragraph and run of the body
 def qn(tag: str) -> str:
     """Return the Clark name of a "w:tag" or "mc:tag"."""
     prefix, _, local = tag.partition(":")
@@ -43,6 +45,8 @@ def qn(tag: str) -> str:
 
 
 W_P, W_T, W_R, MC_FALLBACK = qn("w:p"), qn("w:t"), qn("w:r"), qn("mc:Fallback")
+W_PPR, W_PSTYLE = qn("w:pPr"), qn("w:pStyle")
+TRACKED = ("w:del", "w:moveFrom", "w:ins", "w:moveTo")  # the marks of tracked changes
 SKIP = {qn(t) for t in ("w:pPr", "w:rPr", "w:txbxContent", "w:instrText", "w:delInstrText",
                         "w:commentReference", "mc:Fallback", "w:sectPr", "w:p")}  # fmt: skip
 # Zip bombs: a package may declare, and may actually inflate to, at most this many bytes in all
@@ -328,6 +332,41 @@ def numpr_values(num_pr: etree._Element) -> tuple[str | None, int | None]:
     return val(num_pr.find(qn("w:numId"))), word_int(ilvl, None, MAX_ILVL)
 
 
+# What run_text does with an element, by its tag (Clark name), decided once per tag: the tests
+# run in the order they were written, so that the names outside w: keep their meaning.
+TEXT, DESCEND, RUN, SKIPPED = "text", "descend", "run", "skip"
+DELETED_TEXT, INSERTED, DELETED, NOTE = "delText", "ins", "del", "note"
+CHARACTERS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+ACTIONS: dict[str, str] = {}
+MAX_ACTIONS = 4096  # tags remembered; Word's vocabulary is a few hundred
+
+
+def tag_action(tag: str) -> str:
+    """Return (and remember) what run_text does with an element of this tag."""
+    local = tag.rsplit("}", 1)[-1]
+    if tag in SKIP:
+        action = SKIPPED
+    elif tag == W_T:
+        action = TEXT
+    elif local == "delText":
+        action = DELETED_TEXT
+    elif local in CHARACTERS:
+        action = CHARACTERS[local]
+    elif local in ("ins", "moveTo"):
+        action = INSERTED
+    elif local in ("del", "moveFrom"):
+        action = DELETED
+    elif local in ("footnoteReference", "endnoteReference"):
+        action = NOTE
+    elif tag == W_R:
+        action = RUN  # read unless hidden
+    else:
+        action = DESCEND
+    if len(ACTIONS) < MAX_ACTIONS:  # a hostile file may invent any number of tags
+        ACTIONS[tag] = action
+    return action
+
+
 @dataclass
 class Reader:
     """Walks the document body and produces blocks."""
@@ -336,61 +375,66 @@ class Reader:
     styles: Styles
     numbering: Numbering
     notes: dict[tuple[str, str], str]
+    # Whether the part being read has hidden text (w:vanish) at all: most have none, and then
+    # no run needs its properties looked at.
+    vanish: bool = True
 
     def run_text(self, el: etree._Element, out: list[str], refs: list[tuple[str, str]]) -> None:
         """Collect the visible text under el, honouring tracked changes and skipping non-text."""
         accepted = self.changes == "accepted"
         for child in el:
             tag = child.tag
-            if not isinstance(tag, str) or tag in SKIP:
-                continue
-            local = tag.rsplit("}", 1)[-1]
-            if tag == W_T:
+            if not isinstance(tag, str):
+                continue  # a comment or processing instruction
+            action = ACTIONS.get(tag) or tag_action(tag)
+            if action is TEXT:
                 out.append(child.text or "")
-            elif local == "delText":
+            elif action is DESCEND:
+                self.run_text(child, out, refs)
+            elif action is RUN:
+                if not (self.vanish and hidden(child)):
+                    self.run_text(child, out, refs)
+            elif action is SKIPPED:
+                continue
+            elif action is DELETED_TEXT:
                 if not accepted:
                     out.append(child.text or "")
-            elif local in ("tab", "ptab"):
-                out.append("\t")
-            elif local in ("br", "cr"):
-                out.append("\n")
-            elif local == "noBreakHyphen":
-                out.append("-")
-            elif local in ("ins", "moveTo"):
+            elif action is INSERTED:
                 if accepted:
                     self.run_text(child, out, refs)
-            elif local in ("del", "moveFrom"):
+            elif action is DELETED:
                 if not accepted:
                     self.run_text(child, out, refs)
-            elif local in ("footnoteReference", "endnoteReference"):
+            elif action is NOTE:
+                local = tag.rsplit("}", 1)[-1]
                 refs.append((local[: -len("Reference")], val(child, "w:id") or ""))
-            elif tag == W_R and hidden(child):
-                continue
-            else:
-                self.run_text(child, out, refs)
+            else:  # a character: tab, break, non-breaking hyphen
+                out.append(action)
 
     def paragraph_props(self, p: etree._Element) -> etree._Element | None:
         """Return the paragraph properties in force in the chosen view of the changes."""
-        ppr = p.find(qn("w:pPr"))
+        ppr = _child(p, W_PPR)
         if ppr is not None and self.changes == "original":
-            old = ppr.find(f"{qn('w:pPrChange')}/{qn('w:pPr')}")
+            old = _grandchild(ppr, qn("w:pPrChange"), W_PPR)
             if old is not None:
                 return old
         return ppr
 
     def mark_removed(self, p: etree._Element) -> bool:
         """Return True if the paragraph mark is gone in this view (the paragraph joins the next)."""
-        rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+        rpr = _grandchild(p, W_PPR, qn("w:rPr"))
         if rpr is None:
             return False
         gone = ("w:del", "w:moveFrom") if self.changes == "accepted" else ("w:ins", "w:moveTo")
-        return any(rpr.find(qn(tag)) is not None for tag in gone)
+        return any(_child(rpr, qn(tag)) is not None for tag in gone)
 
-    def label(self, p: etree._Element, style_id: str | None) -> str:
-        """Return the list number Word shows before the paragraph ("(1)", "a)"), or ""."""
-        ppr = self.paragraph_props(p)
+    def label(self, ppr: etree._Element | None, style_id: str | None) -> str:
+        """Return the list number Word shows before a paragraph ("(1)", "a)"), or "".
+
+        ``ppr`` is the paragraph's properties in force (``paragraph_props``).
+        """
         num_id, ilvl = self.styles.numbering(style_id)
-        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        num_pr = _child(ppr, qn("w:numPr")) if ppr is not None else None
         if num_pr is not None:
             own_id, own_lvl = numpr_values(num_pr)
             num_id = own_id if own_id is not None else num_id
@@ -403,14 +447,20 @@ class Reader:
         """Return the blocks of the body in document order."""
         out = BlockList(data_rows(body))
         carry: tuple[str, int, list] | None = None  # a paragraph whose mark was removed
+        # Most documents have no text box: then no paragraph needs its ancestors looked at.
+        boxes = next(body.iter(MC_FALLBACK), None) is not None
+        # Likewise a paragraph mark is removed only by a tracked change, and hidden text
+        # needs w:vanish: without them (the usual case) the per-paragraph checks are skipped.
+        tracked = next(body.iter(*(qn(t) for t in TRACKED)), None) is not None
+        self.vanish = next(body.iter(qn("w:vanish")), None) is not None
         for index, p in enumerate(body.iter(W_P)):
-            if next(p.iterancestors(MC_FALLBACK), None) is not None:
+            if boxes and next(p.iterancestors(MC_FALLBACK), None) is not None:
                 continue  # the VML copy of a text box already read from mc:Choice
             pieces: list[str] = []
             refs: list[tuple[str, str]] = []
             self.run_text(p, pieces, refs)
             text = "".join(pieces)
-            if self.mark_removed(p):
+            if tracked and self.mark_removed(p):
                 # Word joins the text of the two paragraphs as it is, without a space.
                 if carry is not None:
                     text, index, refs = carry[0] + text, carry[1], carry[2] + refs
@@ -420,14 +470,15 @@ class Reader:
                 text, index, refs = carry[0] + text, carry[1], carry[2] + refs
                 carry = None
             ppr = self.paragraph_props(p)
-            style_id = val(ppr.find(qn("w:pStyle"))) if ppr is not None else None
-            number = self.label(p, style_id)
+            style_id = val(_child(ppr, W_PSTYLE)) if ppr is not None else None
+            number = self.label(ppr, style_id)
             if number and text.strip():
                 text = f"{number} {text.lstrip()}"
             style = self.styles.names.get(style_id or "", style_id)
-            out.add(p, text, style, index, self.note_blocks(refs, style, index))
+            out.add(p, text, style, index, self.note_blocks(refs, style, index) if refs else [])
         if carry is not None:
             out.add(None, carry[0], None, carry[1], self.note_blocks(carry[2], None, carry[1]))
+        self.vanish = True  # notes and any other part: look at every run
         return out.finish()
 
     def note_blocks(
@@ -476,7 +527,8 @@ class BlockList:
     def add(self, p: etree._Element | None, text: str, style: str | None, index: int,
             notes: list[Block]) -> None:  # fmt: skip
         """Add one paragraph's text (and the notes it cites)."""
-        row = next(p.iterancestors(qn("w:tr")), None) if p is not None else None
+        # Without data tables (the usual case) no paragraph can be in a row: skip the walk up.
+        row = next(p.iterancestors(qn("w:tr")), None) if p is not None and self.rows else None
         if row is not None and row in self.rows:
             if row is not self.row:
                 self.flush()
@@ -507,8 +559,23 @@ class BlockList:
 
 def hidden(run: etree._Element) -> bool:
     """Return True for a run formatted as hidden text (w:vanish), which Word does not show."""
-    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+    vanish = _grandchild(run, qn("w:rPr"), qn("w:vanish"))
     return vanish is not None and val(vanish) not in ("0", "false", "off")
+
+
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """Return ``el.find(tag)`` (the first child of that tag) without lxml's path machinery."""
+    for found in el.iterchildren(tag):
+        return found
+    return None
+
+
+def _grandchild(el: etree._Element, child: str, grandchild: str) -> etree._Element | None:
+    """Return ``el.find("child/grandchild")`` without lxml's (Python-level) path machinery."""
+    for middle in el.iterchildren(child):
+        for found in middle.iterchildren(grandchild):
+            return found
+    return None
 
 
 def read_notes(reader: Reader, package: Package, parts: dict[str, str]) -> None:

@@ -155,11 +155,14 @@ class Statute:
 
     def article(self, number: str) -> Article | None:
         """Return the first article printed with this number, or None."""
-        for art in self.articles:
-            if art.number == number:
-                return art
+        # A scan of the body, without building the article list first: callers that look up
+        # many numbers in a statute that no longer changes keep their own index (the lint
+        # engine's Context.article); an index here could go stale, as the body is mutable.
+        for block in self.body:
+            if isinstance(block, Article) and block.number == number:
+                return block
         return None
 
     def articles_of_kind(self, kind: ArticleKind) -> list[Article]:
         """Return the articles of one kind."""
-        return [a for a in self.articles if a.kind == kind]
+        return [b for b in self.body if isinstance(b, Article) and b.kind == kind]

@@ -91,3 +91,27 @@ def test_lint_paths_reports_each_result(tmp_path: Path) -> None:
     started, seen = [], []
     results = lint_paths([tmp_path], LintOptions(), started.append, seen.append)
     assert started == [2] and seen == results and len(results) == 2
+
+
+def test_partial_run_prints_and_writes_nothing() -> None:
+    report = ROOT / "BENCHMARKS.md"
+    before = report.read_bytes() if report.exists() else None
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "20", "--only", "lint",
+         "--runs", "1"],
+        check=False, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Mode: partial" in done.stdout
+    assert "drafter lint --format json, 20 articles" in done.stdout
+    assert "drafter --help" not in done.stdout  # only the lint group ran
+    assert (report.read_bytes() if report.exists() else None) == before
+
+
+def test_unknown_group_is_a_usage_error() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--only", "lint,bogus"],
+        check=False, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "unknown group" in done.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -62,6 +63,24 @@ def test_french_sentences():
 def test_analysis_runs_once_per_statute(monkeypatch):
     context, units = context_for("First. Second.", "Third para.")
     calls = []
+    real = nlp.split
+
+    def counting(text, language):
+        calls.append(text)
+        return real(text, language)
+
+    monkeypatch.setattr(nlp, "split", counting)
+    for _ in range(3):
+        for unit in units:
+            nlp.sentences(context, unit)
+    assert calls == ["First. Second.", "Third para."]  # each paragraph once, never again
+    assert nlp.sentence_at(context, units[0], 8) == (7, 14)
+
+
+def test_spacy_engine_on_request_runs_one_pipe(monkeypatch):
+    monkeypatch.setenv(nlp.ENGINE_VARIABLE, "spacy")
+    context, units = context_for("First. Second.", "Third para.")
+    calls = []
     real = nlp.pipeline("en")
 
     class Counting:
@@ -76,6 +95,25 @@ def test_analysis_runs_once_per_statute(monkeypatch):
             nlp.sentences(context, unit)
     assert calls == [2]  # one pipe over both paragraphs, never again
     assert nlp.sentence_at(context, units[0], 8) == (7, 14)
+
+
+def test_linting_imports_neither_spacy_nor_numpy(tmp_path):
+    doc = tmp_path / "law.txt"
+    doc.write_text(
+        "Article 1 - Offence\nA person who, under Art. 3 of the Code, spreads an ideology of "
+        "hatred commits an offence. The penalty is imprisonment for life.\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys\n"
+        "from drafter.lint.api import LintOptions, lint_path\n"
+        f"result = lint_path({str(doc)!r}, LintOptions())\n"
+        "assert result.error is None and result.findings, result\n"
+        "heavy = sorted({'spacy', 'numpy', 'thinc'} & set(sys.modules))\n"
+        "assert not heavy, heavy\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != nlp.ENGINE_VARIABLE}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
 
 
 @pytest.mark.parametrize(

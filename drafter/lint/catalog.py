@@ -1,9 +1,17 @@
 """Load the lint rules: checks/*.yaml (built in) plus a user's extra folders, validated.
 
-Each file is one rule (format: docs/architecture.md). A file is parsed with ``yaml.safe_load``,
-checked against a JSON schema (required keys, code and family, severity, scope), against the
-registry of kinds and the kind's own options schema, against the known authorities, and its
-patterns are compiled; any problem raises ``LibraryError("checks/DR203-x.yaml: <problem>")``.
+Each file is one rule (format: docs/architecture.md). A file is parsed with libyaml's safe
+loader (the pure-Python one when libyaml is missing, and to word a syntax error), checked
+against a JSON schema (required keys, code and family, severity, scope), against the registry of
+kinds and the kind's own options schema, against the known authorities, and its patterns are
+compiled; any problem raises ``LibraryError("checks/DR203-x.yaml: <problem>")``.
+
+Validation costs more than reading (the schemas, and compiling some 1,400 patterns in both
+languages), so a file that passed is remembered in a small cache (rules_cache.py) by its path,
+size and modification times, together with the code that validated it; an unchanged file is
+then only read, and its patterns are compiled when a statute first needs them, in the
+statute's language only. A changed or new file, in checks/ or in a user's rules folder, is
+validated in full again.
 
 A rule in an extra folder replaces the built-in rule with the same code (a reviewer's stricter
 version of a rule). The built-in rules are parsed once per process: linting many files reuses
@@ -20,15 +28,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from .. import standards
 from ..errors import LibraryError
 from ..findings import Severity
 from ..paths import builtin_dir
-from . import patterns
+from . import patterns, rules_cache
 from .engine import FAMILIES, KIND_MODULES, KINDS, SCOPES, Rule
+
+# libyaml parses the catalogue about ten times faster than the pure-Python parser.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CODE = r"^DR[1-6][0-9]{2}$"
 RULE_SCHEMA: dict[str, Any] = {
@@ -91,18 +101,36 @@ def ensure_kinds() -> dict[str, Any]:
     return {kind: schemas.get(kind) for kind in KINDS}
 
 
-def _problem(error: jsonschema.ValidationError) -> str:
+def _problem(error: Any) -> str:
     """Return a one-line description of a schema error with the path of the bad key."""
     where = ".".join(str(p) for p in error.absolute_path)
     return f"{where}: {error.message}" if where else error.message
 
 
-def parse_rule(path: Path, kinds: dict[str, Any] | None = None) -> Rule:
-    """Read and validate one rule file; raise LibraryError naming the file on any problem."""
+def _load_yaml(text: str) -> Any:
+    """Parse YAML with libyaml; on a syntax error, raise the pure-Python parser's error.
+
+    The two parsers word errors differently; the pure-Python one names the problem as users
+    of this tool have always seen it (and is what runs when libyaml is not installed).
+    """
+    try:
+        return yaml.load(text, Loader=FAST_LOADER)
+    except yaml.YAMLError:
+        if FAST_LOADER is yaml.SafeLoader:
+            raise
+    return yaml.safe_load(text)
+
+
+def parse_rule(path: Path, kinds: dict[str, Any] | None = None, validate: bool = True) -> Rule:
+    """Read and validate one rule file; raise LibraryError naming the file on any problem.
+
+    ``validate=False`` (a file the validation cache knows unchanged) skips the schemas and the
+    compiling of the patterns, the costly checks; the patterns are compiled on first use.
+    """
     shown = f"{path.parent.name}/{path.name}"
     kinds = ensure_kinds() if kinds is None else kinds
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = _load_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise LibraryError(f"{shown}: cannot read: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
@@ -112,10 +140,13 @@ def parse_rule(path: Path, kinds: dict[str, Any] | None = None) -> Rule:
         raise LibraryError(f"{shown}: {line}invalid YAML: {problem}") from exc
     if not isinstance(data, dict):
         raise LibraryError(f"{shown}: a rule file must be a mapping of keys")
-    validator = jsonschema.Draft202012Validator(RULE_SCHEMA)
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        raise LibraryError(f"{shown}: {_problem(errors[0])}")
+    if validate:
+        import jsonschema  # only to validate: importing it is a visible share of start-up
+
+        validator = jsonschema.Draft202012Validator(RULE_SCHEMA)
+        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+        if errors:
+            raise LibraryError(f"{shown}: {_problem(errors[0])}")
     code = data["code"]
     family = FAMILIES[code[2]]
     if data.get("family", family) != family:
@@ -127,7 +158,7 @@ def parse_rule(path: Path, kinds: dict[str, Any] | None = None) -> Rule:
         raise LibraryError(f"{shown}: unknown kind {data['kind']!r} (known: {known})")
     options = data.get("options") or {}
     schema = kinds[data["kind"]]
-    if schema is not None:
+    if validate and schema is not None:
         bad = sorted(jsonschema.Draft202012Validator(schema).iter_errors(options), key=str)
         if bad:
             raise LibraryError(f"{shown}: options.{_problem(bad[0])}")
@@ -149,6 +180,9 @@ def parse_rule(path: Path, kinds: dict[str, Any] | None = None) -> Rule:
         examples={"fail": list(data["examples"]["fail"]), "pass": list(data["examples"]["pass"])},
         path=str(path),
     )
+    patterns.attach(rule)
+    if not validate:
+        return rule
     try:
         patterns.compile_rule(rule)
     except re.error as exc:
@@ -193,14 +227,25 @@ def _nested_patterns(value: Any, where: str) -> Iterable[tuple[str, str]]:
 def load_dir(folder: Path, kinds: dict[str, Any]) -> dict[str, Rule]:
     """Load every rule file of one folder, keyed by code; two files with one code is an error."""
     rules: dict[str, Rule] = {}
+    known = rules_cache.load()
+    validated: dict[str, list[int]] = {}
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-        rule = parse_rule(path, kinds)
+        stamp = rules_cache.stamp(path)
+        unchanged = stamp is not None and known.get(str(path.resolve())) == stamp
+        rule = parse_rule(path, kinds, validate=not unchanged)
+        if unchanged and rules_cache.stamp(path) != stamp:  # changed while being read
+            rule = parse_rule(path, kinds)
+            unchanged, stamp = False, None
         if rule.code in rules:
             other = Path(rules[rule.code].path).name
             raise LibraryError(
                 f"{folder.name}/{path.name}: code {rule.code} is also used by {other}"
             )
         rules[rule.code] = rule
+        if not unchanged and stamp is not None:
+            validated[str(path.resolve())] = stamp
+    if validated:
+        rules_cache.remember(validated)
     return rules
 
 

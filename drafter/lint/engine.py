@@ -14,6 +14,7 @@ from typing import Any
 
 from ..findings import Finding, Location, Severity, assign_fingerprints
 from ..model import Article, ArticleKind, Paragraph, Statute
+from .prefilter import Gate, fold
 
 KindFn = Callable[["Rule", "Context"], Iterable[Finding]]
 KINDS: dict[str, KindFn] = {}
@@ -22,7 +23,9 @@ KINDS: dict[str, KindFn] = {}
 KIND_MODULES = [
     "drafter.lint.kinds_text",
     "drafter.lint.kinds_sanctions",
+    "drafter.lint.kinds_sanction_text",
     "drafter.lint.kinds_structure",
+    "drafter.lint.kinds_definitions",
 ]
 
 FAMILIES = {
@@ -103,6 +106,85 @@ class Context:
     file: str | None = None
     cache: dict[str, Any] = field(default_factory=dict)  # analysis shared between rules
 
+    @property
+    def articles(self) -> list[Article]:
+        """Return the statute's articles in document order (one list shared by every rule)."""
+        # Statute.articles rebuilds its list on every call; the statute does not change while
+        # the rules run, so the list is built once. Callers must not change it.
+        found = self.cache.get("engine.articles")
+        if found is None:
+            found = self.cache["engine.articles"] = self.statute.articles
+        return found
+
+    def article(self, number: str | None) -> Article | None:
+        """Return the first article printed with this number (None: no such article)."""
+        index = self.cache.get("engine.article_index")
+        if index is None:
+            index = self.cache["engine.article_index"] = {}
+            for article in self.articles:
+                index.setdefault(article.number, article)
+        return index.get(number) if number is not None else None
+
+    def folded(self, paragraph: Paragraph) -> str:
+        """Return a paragraph's text case-folded for literal prefilters (drafter/lint/prefilter.py)."""
+        found = self.cache.setdefault("engine.folded", {})
+        text = found.get(id(paragraph))
+        if text is None:
+            text = found[id(paragraph)] = fold(paragraph.text)
+        return text
+
+    def article_text(self, article: Article) -> str:
+        """Return an article's heading and text, for conditions on the whole article."""
+        found = self.cache.setdefault("engine.article_text", {})
+        text = found.get(id(article))
+        if text is None:
+            text = found[id(article)] = f"{article.heading or ''}\n{article.text}"
+        return text
+
+    def folded_article(self, article: Article) -> str:
+        """Return ``article_text`` case-folded for literal prefilters."""
+        found = self.cache.setdefault("engine.folded_article", {})
+        text = found.get(id(article))
+        if text is None:
+            text = found[id(article)] = fold(self.article_text(article))
+        return text
+
+    def admitted(self, gate: Gate, articles: list[Article]) -> list[Article]:
+        """Return the articles (in order) whose ``folded_article`` text a prefilter admits.
+
+        The same articles as calling ``gate.admits`` on each, answered for all the statute's
+        articles at once by a literal index (literal_index.py): asking each of thousands of
+        articles for each of ~100 rules cost more than the rules' own patterns.
+        """
+        if gate.conjunctions is None:
+            return list(articles)
+        index = self.cache.get("engine.literal_index")
+        if index is None:
+            from .literal_index import LiteralIndex
+
+            every = self.articles
+            index = self.cache["engine.literal_index"] = LiteralIndex(
+                [self.folded_article(a) for a in every]
+            )
+            self.cache["engine.position"] = {id(a): i for i, a in enumerate(every)}
+        position = self.cache["engine.position"]
+        bits = index.admitted(gate)
+        out = []
+        for article in articles:
+            i = position.get(id(article))
+            if i is None:  # not one of the statute's articles: asked directly
+                if gate.admits(self.folded_article(article)):
+                    out.append(article)
+            elif bits >> i & 1:
+                out.append(article)
+        return out
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Return ``compute()``, computed once per lint run and shared by every rule."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
     def articles_in_scope(self, scope: str) -> list[Article]:
         """Return the articles a rule with this scope looks at ("article": all of them)."""
         # Cached per scope: Statute.articles rebuilds its list on every call, and every rule
@@ -110,7 +192,7 @@ class Context:
         key = f"engine.scope.{scope}"
         found = self.cache.get(key)
         if found is None:
-            articles = self.statute.articles
+            articles = self.articles
             if scope not in ("article", "statute"):
                 articles = [a for a in articles if a.kind == ArticleKind(scope)]
             found = self.cache[key] = articles

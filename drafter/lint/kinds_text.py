@@ -43,14 +43,14 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model import Article, ArticleKind
-from . import nlp, patterns
+from . import nlp, patterns, prefilter, regex_cache
 from .engine import Context, Rule, Unit, rule_kind
 
 SCOPES_OF_CONDITIONS = ("sentence", "paragraph", "article")
 
 # The words that create an offence: where a finding about a missing element is anchored.
 OFFENCE_WORDS = {
-    "en": re.compile(
+    "en": regex_cache.compile(
         r"commits? (?:an|the|a) (?:offen[cs]e|crime)|is guilty|shall be guilty|"
         r"(?:shall|is|are|shall be) liable|"
         r"liable (?:on|upon) conviction|shall be (?:punished|sentenced|imprisoned|fined)|"
@@ -59,18 +59,13 @@ OFFENCE_WORDS = {
         r"(?:is|are) (?:a )?(?:crime|offen[cs]e)s?\b|(?:shall|must) not\b",
         re.IGNORECASE,
     ),
-    "fr": re.compile(
+    "fr": regex_cache.compile(
         r"(?:est|sont|sera|seront) puni|commet une infraction|constitue une infraction|"
         r"(?:est|sont) passibles?|encour(?:t|ent)|(?:est|sont) interdit|(?:est|sont) coupables?|"
         r"(?:constitue|est) (?:un crime|un délit)",
         re.IGNORECASE,
     ),
 }
-
-
-def _article_text(article: Article) -> str:
-    """Return the heading and the text of an article, for article-wide conditions."""
-    return f"{article.heading or ''}\n{article.text}"
 
 
 def provision_text(article: Article, index: int) -> str:
@@ -106,10 +101,10 @@ def articles_for(rule: Rule, context: Context) -> list[Article]:
     if not extra or rule.scope in ("article", "statute"):
         return context.articles_in_scope(rule.scope)
     inside = set(map(id, context.articles_in_scope(rule.scope)))
-    return [a for a in context.statute.articles if id(a) in inside or a.kind in extra]
+    return [a for a in context.articles if id(a) in inside or a.kind in extra]
 
 
-YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+YEAR = regex_cache.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def reference_year(rule: Rule, context: Context) -> int | None:
@@ -118,8 +113,11 @@ def reference_year(rule: Rule, context: Context) -> int | None:
     if reference is None:
         return None
     statute = context.statute
+    gate = prefilter.gate(reference)
     texts = [statute.title, statute.long_title or "", *statute.preamble]
-    texts += [a.text for a in statute.articles]
+    texts = [t for t in texts if gate.admits(prefilter.fold(t))]
+    # An article's folded heading and text hold its text: one without the words is skipped.
+    texts += [a.text for a in statute.articles if gate.admits(context.folded_article(a))]
     years = [int(y) for t in texts for m in reference.finditer(t) for y in YEAR.findall(m.group())]
     return max(years, default=None)
 
@@ -146,13 +144,31 @@ def _matches(rule: Rule, context: Context) -> Iterator[tuple[Article, Unit, re.M
     only_if_scope = rule.options.get("only_if_scope", "article")
     skip_negated = bool(rule.options.get("skip_negated", False))
     skip_exceptions = bool(rule.options.get("skip_exceptions", False))
-    for article in articles_for(rule, context):
-        article_text = _article_text(article)
-        if only_if is not None and only_if_scope == "article" and not only_if.search(article_text):
+    # Literal prefilters: an article or paragraph without any word a pattern needs is skipped
+    # without running the pattern (most paragraphs of a long code; see prefilter.py).
+    gate = prefilter.gate(found)
+    only_if_gate = prefilter.gate(only_if) if only_if is not None else None
+    unless_gate = prefilter.gate(unless) if unless is not None else None
+    # Only the articles that may hold a match (no match in any paragraph of the others).
+    for article in context.admitted(gate, articles_for(rule, context)):
+        folded = context.folded_article(article)
+        article_text = context.article_text(article)
+        if (
+            only_if is not None
+            and only_if_scope == "article"
+            and not (only_if_gate.admits(folded) and only_if.search(article_text))
+        ):
             continue
-        if unless is not None and unless_scope == "article" and unless.search(article_text):
+        if (
+            unless is not None
+            and unless_scope == "article"
+            and unless_gate.admits(folded)
+            and unless.search(article_text)
+        ):
             continue
         for unit in context.units([article]):
+            if not gate.admits(context.folded(unit.paragraph)):
+                continue
             for match in found.finditer(unit.paragraph.text):
                 if match.end() == match.start():
                     continue
@@ -201,8 +217,12 @@ def operative_anchor(
     """Return (paragraph, start, end) of the sentence that states an offence in an article."""
     if not article.paragraphs:
         return None, None, None
+    gate = prefilter.gate(anchor) if anchor is not None else None
     for unit in context.units([article]):
-        match = anchor.search(unit.paragraph.text) if anchor is not None else None
+        # A paragraph without any word the anchor needs holds no match of it (prefilter.py).
+        match = None
+        if gate is not None and gate.admits(context.folded(unit.paragraph)):
+            match = anchor.search(unit.paragraph.text)
         if match:
             start, end = nlp.sentence_at(context, unit, match.start())
             return unit.index, start, end
@@ -220,16 +240,28 @@ def element_required(rule: Rule, context: Context) -> Iterator[Finding]:
     skip_if = patterns.get(rule, "skip_if", language)
     anchor = patterns.get(rule, "anchor", language) or OFFENCE_WORDS.get(language)
     also_in = [ArticleKind(k) for k in rule.options.get("also_in", [])]
-    elsewhere = "\n".join(a.text for a in context.statute.articles if a.kind in also_in)
+    elsewhere = "\n".join(a.text for a in context.articles if a.kind in also_in)
     if elsewhere and element.search(elsewhere):
         return
-    for article in articles_for(rule, context):
-        full = _article_text(article)
-        if applies_if is not None and not applies_if.search(full):
+    # Literal prefilters (prefilter.py): a pattern is run only on an article holding a word
+    # it needs; the folded text covers the heading too, so it admits whatever the text does.
+    gate = prefilter.gate(element)
+    applies_gate = prefilter.gate(applies_if) if applies_if is not None else None
+    skip_gate = prefilter.gate(skip_if) if skip_if is not None else None
+    articles = articles_for(rule, context)
+    may_apply = may_skip = None
+    if applies_gate is not None:
+        may_apply = {id(a) for a in context.admitted(applies_gate, articles)}
+    if skip_gate is not None:
+        may_skip = {id(a) for a in context.admitted(skip_gate, articles)}
+    may_hold = {id(a) for a in context.admitted(gate, articles)}
+    for article in articles:
+        full = context.article_text(article)
+        if may_apply is not None and not (id(article) in may_apply and applies_if.search(full)):
             continue
-        if skip_if is not None and skip_if.search(full):
+        if may_skip is not None and id(article) in may_skip and skip_if.search(full):
             continue
-        if element.search(article.text):
+        if id(article) in may_hold and element.search(article.text):
             continue
         paragraph, start, end = operative_anchor(context, article, anchor)
         yield context.finding(rule, article, paragraph, start, end)

@@ -1,8 +1,12 @@
-"""Language analysis shared by the text rules: spaCy, run once per paragraph of a statute.
+"""Language analysis shared by the text rules: sentences and negation, once per statute.
 
-Every paragraph of the statute goes through one ``nlp.pipe`` call the first time any rule asks
-for a sentence; the result is cached in ``Context.cache`` so that no rule re-tokenises. The
-pipelines are loaded lazily, one per language, and kept for the life of the process.
+Every paragraph of the statute is split into sentences the first time any rule asks for one;
+the result is cached in ``Context.cache`` so that no rule re-splits. The splitting is done by
+``drafter.lint.sentences``, a pure-Python reproduction of spaCy's tokenizer around the
+characters that can end a sentence, which gives the spans of the spaCy pipeline below without
+importing spaCy (half a second and most of a lint process's memory). The spaCy pipeline is kept
+as the reference that tests/test_sentences.py compares against, and can be chosen with
+``DRAFTER_SENTENCES=spacy``.
 
 Why rule-based sentences: legal text is full of abbreviations ("Art. 3", "No. 5", "s. 130",
 "para. 2", "i.e.", "et seq.") and inline enumerations ("(a)", "1. and 2.") on which statistical
@@ -12,37 +16,48 @@ French the ``fr_core_news_sm`` tokenizer (its French exceptions and vocabulary) 
 installed; its trained components (tagger, lemmatizer, parser, NER) are excluded because no
 rule uses them and they would be most of the cost of the analysis.
 
-spaCy is imported inside functions only, so that ``drafter --help`` does not import it.
+spaCy is imported only on that explicit request (and by the tests).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+# Words that, followed by ".", do not end a sentence; terminal, closing and opening tokens.
+from .sentences import CLOSERS, OPENERS, TERMINAL, is_abbreviation, split
 
 if TYPE_CHECKING:
     from .engine import Context, Unit
 
 Span = tuple[int, int]
 CACHE_KEY = "nlp.sentences"
+LAZY_KEY = "nlp.sentences.lazy"  # paragraph id -> spans, split when first asked
+# DRAFTER_SENTENCES=spacy: split with the spaCy pipeline (the reference) instead.
+ENGINE_VARIABLE = "DRAFTER_SENTENCES"
 
-# Words that, followed by ".", do not end a sentence (compared lower-case, without the dot).
-_ABBREVIATIONS = """
-    art arts no nos nr para paras par s ss sec secs sect subs subsec ch chap cap cl cls
-    p pp pt r reg regs sch cf e.g i.e eg ie et seq seqq al viz vs v etc approx fig vol ed
-    op cit ibid id mr mrs ms dr prof st gen gov hon jr sr inc ltd co corp dept min
-    alin n° cass civ crim pén proc ord req
-"""
-ABBREVIATIONS = frozenset(re.findall(r"\S+", _ABBREVIATIONS))
-TERMINAL = {".", "!", "?", "…", "..."}
-CLOSERS = {'"', "'", "”", "’", "»", ")", "]"}
-OPENERS = {'"', "'", "“", "‘", "«", "(", "["}
+
+class _Lazy:
+    """A regex compiled on first use: a lint run needs only its statute's language."""
+
+    __slots__ = ("args", "compiled")
+
+    def __init__(self, *args: Any) -> None:
+        self.args = args
+        self.compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self.compiled is None:
+            self.compiled = re.compile(*self.args)
+        return getattr(self.compiled, name)
+
 
 # Negation cues. "not exceeding five years", "no later than" and "whether or not" qualify a
 # number or state an alternative; they do not negate the provision.
 NEGATION = {
-    "en": re.compile(
+    "en": _Lazy(
         # "shall not be less than one year" bounds a penalty; it does not negate the offence.
         r"(?<!whether or )(?<!\bor )\bnot\b(?! (?:be )?(?:exceed|exceeding|more|less|later|"
         r"earlier|over|under|limited to|only|merely)\b)|"
@@ -54,7 +69,7 @@ NEGATION = {
         r"\brather than\b|\binstead of\b",
         re.IGNORECASE,
     ),
-    "fr": re.compile(
+    "fr": _Lazy(
         r"\bne\b(?! (?:peu(?:t|vent)|pouvant|saurai(?:t|ent)|doi(?:t|vent)) (?:excéder|dépasser|"
         r"être (?:inférieure?s?|supérieure?s?))\b)|"
         r"\bn['’](?!excéd|exéd)|\bnul(?:le)?s?\b|\baucun(?:e)?s?\b|\bjamais\b|\bni\b|"
@@ -66,12 +81,12 @@ NEGATION = {
 # The content of a reported statement ("states that it was not genocide") is what the speaker
 # said, not a negation of the provision: it is removed before looking for cues.
 REPORTED = {
-    "en": re.compile(
+    "en": _Lazy(
         r"\b(?:state|claim|assert|say|said|declare|allege|argue|affirm|suggest|maintain|pretend|"
         r"contend|insinuate|imply|implie)s?d? that\b[^;:]*",
         re.IGNORECASE,
     ),
-    "fr": re.compile(
+    "fr": _Lazy(
         r"\b(?:affirm|prétend|soutien|souten|déclar|allègu|allégu|laiss\w* entendre|dit|dis)\w* "
         r"qu(?:e\b|['’])[^;:]*",
         re.IGNORECASE,
@@ -79,8 +94,8 @@ REPORTED = {
 }
 # An exception to a negation ("no ... except", "nul ... sauf") restores the affirmative.
 EXCEPT = {
-    "en": re.compile(r"except|other than|apart from", re.IGNORECASE),
-    "fr": re.compile(r"sauf|hormis|except(?:é|ion faite)", re.IGNORECASE),
+    "en": _Lazy(r"except|other than|apart from", re.IGNORECASE),
+    "fr": _Lazy(r"sauf|hormis|except(?:é|ion faite)", re.IGNORECASE),
 }
 NEVER = re.compile(r"(?!)")
 # How far after a match a negation still governs it ("Negligence or recklessness as to the
@@ -92,12 +107,12 @@ AFTER_WORDS = 25
 # [publicly] deny", "A person must not deny", "Nul ne peut nier". "shall not be ..." is passive
 # and therefore a real negation ("No person shall be prosecuted ...").
 PROHIBITION = {
-    "en": re.compile(
+    "en": _Lazy(
         r"(?:\bno (?:natural or legal )?(?:person|one|individual|body)\s+(?:shall|may|must)|"
         r"\b(?:shall|must|may) not|\bshall never)\s+(?!be\b)(?:\w+,?\s+){0,3}$",
         re.IGNORECASE,
     ),
-    "fr": re.compile(
+    "fr": _Lazy(
         r"(?:\bnul\s+ne\s+(?:peut|doit)|\bne\s+(?:peut|doit|peuvent|doivent)(?:\s+pas)?)"
         r"\s+(?!être\b)(?:\w+,?\s+){0,3}$",
         re.IGNORECASE,
@@ -109,7 +124,7 @@ PROHIBITION = {
 # shall be convicted ... (a) if ... the person expressed an opinion on a religious subject")
 # describe what is *not* punished, so they are not the object of the offence.
 EXCEPTION_LEAD = {
-    "en": re.compile(
+    "en": _Lazy(
         r"\bno (?:natural or legal )?(?:person|one|individual)\s+(?:shall|may|is to)\s+be\s+"
         r"(?:convicted|guilty|liable|prosecuted|punished|charged)\b|"
         r"\b(?:shall|does|do|will)\s+not\s+(?:apply|extend)\b|\bis\s+not\s+applicable\b|"
@@ -123,7 +138,7 @@ EXCEPTION_LEAD = {
         r"\b(?:is|are)\s+exempt(?:ed)?\s+from\b|\bdoes\s+not\s+include\b",
         re.IGNORECASE,
     ),
-    "fr": re.compile(
+    "fr": _Lazy(
         r"\bn['’](?:est|sont)\s+pas\s+(?:punissables?|punie?s?|coupables?|poursuivie?s?|"
         r"constitutive?s?|applicables?|une\s+infraction)\b|"
         r"\bne\s+(?:sont|est)\s+pas\s+(?:punissables?|punie?s?|coupables?|poursuivie?s?|"
@@ -169,11 +184,7 @@ def pipeline(language: str) -> Any:
 
 def _is_abbreviation(token: Any) -> bool:
     """Return whether the token before a "." is an abbreviation or an enumeration label."""
-    word = token.text.lower().rstrip(".")
-    if word in ABBREVIATIONS:
-        return True
-    # Initials and item letters ("J. Smith", "see a. above"), but not the word "I".
-    return len(word) == 1 and word.isalpha() and token.text != "I"
+    return is_abbreviation(token.text)
 
 
 def _legal_sentences(doc: Any) -> Any:
@@ -217,20 +228,31 @@ def analyse(context: Context) -> dict[int, list[Span]]:
     if cached is not None:
         return cached
     paragraphs = [p for a in context.statute.articles for p in a.paragraphs]
-    nlp = pipeline(context.language)
     result: dict[int, list[Span]] = {}
-    for para, doc in zip(paragraphs, nlp.pipe(p.text for p in paragraphs), strict=True):
-        result[id(para)] = [(s.start_char, s.end_char) for s in doc.sents] or [(0, 0)]
+    if os.environ.get(ENGINE_VARIABLE) == "spacy":
+        nlp = pipeline(context.language)
+        for para, doc in zip(paragraphs, nlp.pipe(p.text for p in paragraphs), strict=True):
+            result[id(para)] = [(s.start_char, s.end_char) for s in doc.sents] or [(0, 0)]
+    else:
+        for para in paragraphs:
+            result[id(para)] = split(para.text, context.language)
     context.cache[CACHE_KEY] = result
     return result
 
 
 def sentences(context: Context, unit: Unit) -> list[Span]:
     """Return the (start, end) character spans of the sentences of a paragraph."""
+    if os.environ.get(ENGINE_VARIABLE) != "spacy" and CACHE_KEY not in context.cache:
+        # The regex splitter reads each paragraph on its own: only the few paragraphs a rule
+        # asks about are split (all ~5000 of a long code cost more than the rules asking).
+        found = context.cache.setdefault(LAZY_KEY, {})
+        spans = found.get(id(unit.paragraph))
+        if spans is None:
+            spans = found[id(unit.paragraph)] = split(unit.paragraph.text, context.language)
+        return spans
     spans = analyse(context).get(id(unit.paragraph))
-    if spans is None:  # a paragraph added after analysis (should not happen): analyse it alone
-        doc = pipeline(context.language)(unit.paragraph.text)
-        spans = [(s.start_char, s.end_char) for s in doc.sents] or [(0, 0)]
+    if spans is None:  # a paragraph added after analysis (should not happen): split it alone
+        spans = split(unit.paragraph.text, context.language)
     return spans
 
 

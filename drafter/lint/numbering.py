@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Article
+from . import regex_cache
 
 # Number words up to the thousands, English and French; hyphens and spaces join them.
 WORDS = {
@@ -77,7 +78,7 @@ def normalise_number(number: str) -> str:
 
 
 SUFFIXES = ["", "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies"]
-ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
+ROMAN = regex_cache.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 
 
 def roman_value(text: str) -> int:

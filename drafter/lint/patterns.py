@@ -21,6 +21,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from . import regex_cache
+
 if TYPE_CHECKING:
     from .engine import Rule
 
@@ -76,8 +78,8 @@ def prepare(pattern: str) -> str:
 
 def compile_set(patterns: list[str]) -> re.Pattern[str]:
     """Compile a list of patterns into one alternation (raises re.error on a bad one)."""
-    try:
-        return re.compile("|".join(f"(?:{prepare(p)})" for p in patterns), FLAGS)
+    try:  # the code of the alternation is cached between runs (regex_cache.py)
+        return regex_cache.compile("|".join(f"(?:{prepare(p)})" for p in patterns), FLAGS)
     except re.error:
         pass  # find the culprit below; compiling each pattern up front doubled load time
     for pattern in patterns:  # compile alone so that an error names the pattern
@@ -88,26 +90,38 @@ def compile_set(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{prepare(p)})" for p in patterns), FLAGS)
 
 
+def attach(rule: Rule) -> None:
+    """Give a rule the (empty) store of its compiled sets, shared by its shallow copies."""
+    rule.__dict__.setdefault(_ATTR, {})
+
+
 def compile_rule(rule: Rule) -> dict[tuple[str, str], re.Pattern[str]]:
     """Compile every pattern set of a rule (all languages) and keep them on the rule."""
-    compiled = rule.__dict__.get(_ATTR)
-    if compiled is not None:
-        return compiled
-    compiled = {}
+    compiled = rule.__dict__.setdefault(_ATTR, {})
     for key, value in rule.options.items():
         if is_pattern_set(value):
             for language, patterns in value.items():
-                if patterns:
+                if patterns and (key, language) not in compiled:
                     compiled[(key, language)] = compile_set(patterns)
-    rule.__dict__[_ATTR] = compiled
     return compiled
 
 
 def get(rule: Rule, key: str, language: str) -> re.Pattern[str] | None:
     """Return the compiled pattern set ``key`` of a rule for a language, or None if absent."""
-    return compile_rule(rule).get((key, language))
+    # Compiled on first use, one set at a time: a statute in English never compiles the
+    # French patterns (the catalogue compiles them all only when it validates a rule file).
+    compiled = rule.__dict__.setdefault(_ATTR, {})
+    found = compiled.get((key, language))
+    if found is None:
+        value = rule.options.get(key)
+        if not (is_pattern_set(value) and value.get(language)):
+            return None
+        found = compiled[(key, language)] = compile_set(value[language])
+    return found
 
 
 def has_language(rule: Rule, language: str) -> bool:
     """Return whether a rule has any pattern set for a language."""
-    return any(lang == language for _, lang in compile_rule(rule))
+    return any(
+        is_pattern_set(value) and bool(value.get(language)) for value in rule.options.values()
+    )

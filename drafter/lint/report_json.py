@@ -14,13 +14,13 @@ Shape (version 1; add keys only with a new version)::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from ..findings import Finding
 from ..standards import AUTHORITIES
 from .api import FileResult, summarise
+from .json_text import dumps_indented
 
 VERSION = 1
 
@@ -77,7 +77,7 @@ def render_json(
     results: list[FileResult], suggestions: Mapping[str, str | None] | None = None
 ) -> str:
     """Render the results as indented JSON (UTF-8 text kept readable, not escaped)."""
-    return json.dumps(report_data(results, suggestions), indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented(report_data(results, suggestions)) + "\n"
 
 
 __all__ = ["authority_entries", "finding_data", "render_json", "report_data"]

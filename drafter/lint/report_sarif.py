@@ -9,7 +9,6 @@ finding across revisions of the law. Files that could not be read are tool notif
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from ..findings import Finding
 from ..standards import AUTHORITIES
 from .api import FileResult
 from .engine import Rule
+from .json_text import dumps_indented
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -177,7 +177,7 @@ def render_sarif(
     suggestions: Mapping[str, str | None] | None = None,
 ) -> str:
     """Render the results as a SARIF 2.1.0 log."""
-    return json.dumps(sarif_data(results, rules, suggestions), indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented(sarif_data(results, rules, suggestions)) + "\n"
 
 
 __all__ = ["artifact_uri", "render_sarif", "rule_descriptor", "sarif_data"]

@@ -21,22 +21,29 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model import Article, ArticleKind, Sanction, Statute
+from . import regex_cache
 from .numbering import NUMBER, normalise_number, number_value
-from .patterns import prepare
+from .prefilter import Gate, fold, gate_any
+from .prefilter import gate as pattern_gate
+
+# The articles of a list that a prefilter admits (engine.Context.admitted).
+Admitted = Callable[[Gate, list[Article]], list[Article]]
 
 UNIT = r"(?P<unit>years?|yrs?|months?|weeks?|days?|ans?|années?|mois|semaines?|jours?)\b"
-TERM = re.compile(rf"(?P<num>{NUMBER})[\s-]*(?:'s\s+)?{UNIT}", re.IGNORECASE)
+TERM = regex_cache.compile(rf"(?P<num>{NUMBER})[\s-]*(?:'s\s+)?{UNIT}", re.IGNORECASE)
 # The first number of a range may omit its unit: "from 10 to 25 years", "de dix à vingt ans".
-RANGE_HEAD = re.compile(
+RANGE_HEAD = regex_cache.compile(
     rf"(?P<num>{NUMBER})\s*(?:{UNIT})?\s*(?:to|and|-|–|à|au|et|until|jusqu'à)\s*$",
     re.IGNORECASE,
 )
 
-MAX_BEFORE = re.compile(
+MAX_BEFORE = regex_cache.compile(
     r"(?:not exceeding|not more than|no more than|not to exceed|not over|up to|(?:may )?extend to|"
     r"(?:shall|must|may) not (?:be more than|exceed)|"
     r"maximum(?: term)?"
@@ -45,7 +52,7 @@ MAX_BEFORE = re.compile(
     r"\s*(?:(?:a|the|une?) (?:term|period|durée|peine) (?:of|de)\s*)?$",
     re.IGNORECASE,
 )
-MIN_BEFORE = re.compile(
+MIN_BEFORE = regex_cache.compile(
     r"(?:at least|not less than|no less than|minimum(?: term)?(?: of)?|more than|over|exceeding|"
     r"(?:shall|must|may) not be less than|"
     r"d'au moins|au moins|minimum de|pas inférieure? à|plus de|supérieure? à|"
@@ -53,47 +60,49 @@ MIN_BEFORE = re.compile(
     r"\s*(?:(?:a|the|une?) (?:term|period|durée|peine) (?:of|de)\s*)?$",
     re.IGNORECASE,
 )
-MIN_AFTER = re.compile(
+MIN_AFTER = regex_cache.compile(
     r"^\s*(?:au moins|at least|au minimum|minimum|or more|ou plus)\b", re.IGNORECASE
 )
-MAX_AFTER = re.compile(r"^\s*(?:au plus|at most|at the most|or less|maximum)\b", re.IGNORECASE)
+MAX_AFTER = regex_cache.compile(
+    r"^\s*(?:au plus|at most|at the most|or less|maximum)\b", re.IGNORECASE
+)
 # A number of years that is somebody's age, not a term: "a child under twelve (12) years".
-AGE_BEFORE = re.compile(
+AGE_BEFORE = regex_cache.compile(
     r"\b(?:aged?|age of|âgée?s? de|l'âge de|child|children|minors?|mineurs?|enfants?|persons?)"
     r"\b[^.;]{0,25}$",
     re.IGNORECASE,
 )
-AGE_AFTER = re.compile(r"^\s*(?:of age|old|d'âge|révolus)\b", re.IGNORECASE)
+AGE_AFTER = regex_cache.compile(r"^\s*(?:of age|old|d'âge|révolus)\b", re.IGNORECASE)
 
-CUSTODIAL = re.compile(
+CUSTODIAL = regex_cache.compile(
     r"\b(?:imprison\w*|prison|custod\w*|jail|gaol|detention|incarcerat\w*|sentenced?|"
     r"deprivation of liberty|emprisonnement|réclusion|détention|incarcération|"
     r"privative de liberté)\b",
     re.IGNORECASE,
 )
-LIABLE = re.compile(
+LIABLE = regex_cache.compile(
     r"\b(?:liable|punish\w*|penalt\w*|sentenc\w*|convict\w*|imposed|puni(?:e|s|es)?|passible|"
     r"encour\w*|peines?|condamn\w*)\b",
     re.IGNORECASE,
 )
 # A duration that follows one of these words more closely than a custodial word is not a term.
-OTHER_MEASURE = re.compile(
+OTHER_MEASURE = regex_cache.compile(
     r"\b(?:rights?|droits?|interdiction|prohibit\w*|ban|banned|suspen\w*|disqualif\w*|"
     r"probation|sursis|limitation|prescription|within|dans un délai|review|report)\b",
     re.IGNORECASE,
 )
-LIFE = re.compile(
+LIFE = regex_cache.compile(
     r"\b(?:life imprisonment|imprisonment for life|life sentence|imprisonment for the rest of|"
     r"(?:life|lifelong) (?:term|prison)|custody for life)\b|\bà perpétuité\b|\bperpétuité\b",
     re.IGNORECASE,
 )
-DEATH = re.compile(
+DEATH = regex_cache.compile(
     r"\b(?:death penalty|sentenced to death|punishable (?:by|with) death|capital punishment|"
     r"peine de mort|peine capitale|punie? de mort)\b",
     re.IGNORECASE,
 )
-FINE = re.compile(r"\b(?:fines?|pecuniary penalty|amendes?)\b", re.IGNORECASE)
-ALTERNATIVE = re.compile(
+FINE = regex_cache.compile(r"\b(?:fines?|pecuniary penalty|amendes?)\b", re.IGNORECASE)
+ALTERNATIVE = regex_cache.compile(
     r"\bor\s+(?:to\s+|by\s+|with\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,2}(?:fine|community "
     r"service|probation|warning|reprimand)|\bor both\b|\bcommunity service\b|\bprobation\b|"
     r"\bor (?:to )?both\b|\bfines?\b[^.;]{0,80}?\bor\s+(?:to\s+|with\s+)?(?:a\s+)?(?:term\s+of\s+)?"
@@ -110,40 +119,47 @@ ALTERNATIVE = re.compile(
 )
 MULTIPLIERS = [
     (
-        re.compile(
+        regex_cache.compile(
             r"\b(?:tripled|triple|treble[d]?|three times|portée?s? au triple|triplée?s?)\b",
             re.IGNORECASE,
         ),
         3.0,
     ),
     (
-        re.compile(
+        regex_cache.compile(
             r"\b(?:doubled|double|twice|two times|portée?s? au double|doublée?s?)\b",
             re.IGNORECASE,
         ),
         2.0,
     ),
-    (re.compile(r"\b(?:increased by (?:one )?half|augmentée?s? de moitié)\b", re.IGNORECASE), 1.5),
+    (
+        regex_cache.compile(
+            r"\b(?:increased by (?:one )?half|augmentée?s? de moitié)\b", re.IGNORECASE
+        ),
+        1.5,
+    ),
 ]
-DISSOLUTION = re.compile(
+DISSOLUTION = regex_cache.compile(
     r"\b(?:dissol(?:ved?|ution)|dissoute?s?|dissous|deregist\w+|disband\w*|wound up|winding[- ]up)\b",
     re.IGNORECASE,
 )
-DISCRETION = re.compile(
+DISCRETION = regex_cache.compile(
     r"\b(?:may|might|can|peut|peuvent|pourra|pourront|last resort|dernier recours|discretion)\b",
     re.IGNORECASE,
 )
-PENALTY_START = re.compile(
+PENALTY_START = regex_cache.compile(
     r"\b(?:liable|punish\w*|sentenced|imprison\w*|penalt\w*|fines?|life|dissol\w*|doubl\w*|"
     r"puni\w*|passible|encour\w*|emprisonnement|réclusion|amendes?|peines?|dissolution|double)\b",
     re.IGNORECASE,
 )
 
 # A full stop followed by a capital ends a sentence, except after "Art.", "No.", "al.", "s.".
-SENTENCE_END = re.compile(r"(?<!\bArt)(?<!\bNo)(?<!\bal)(?<!\bpara)(?<!\bs)\.\s+(?=[A-ZÀ-Ý(«\"“])")
+SENTENCE_END = regex_cache.compile(
+    r"(?<!\bArt)(?<!\bNo)(?<!\bal)(?<!\bpara)(?<!\bs)\.\s+(?=[A-ZÀ-Ý(«\"“])"
+)
 
 # References to the offence a penalty article punishes: "Article 3", "sections 4 and 5".
-REFERENCE = re.compile(
+REFERENCE = regex_cache.compile(
     r"\b(?:articles?|sections?|arts?\.|ss?\.|§§?)\s*"
     r"(?P<nums>(?:\d+(?:-\d+)*(?:\s*(?:bis|ter|quater)\b|[a-z]\b)?|premier|1er)"
     r"(?:\s*\(\w+\))*(?:\s*(?:,|and|or|to|et|ou|à)\s*(?:\d+(?:\s*(?:bis|ter|quater)\b|[a-z]\b)?)"
@@ -151,17 +167,17 @@ REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # A reference followed by one of these is to another law, not to this statute.
-EXTERNAL = re.compile(
+EXTERNAL = regex_cache.compile(
     r"^\s*(?:\(\w+\)\s*)*(?:of|du|de|of the|de la|des)\s+(?:the\s+|la\s+|l'|le\s+)?"
     r"(?:[A-Z]|penal|criminal|code|loi|law|act|convention|statute|constitution|décret|ordonnance)",
 )
-WHOLE_ACT = re.compile(
+WHOLE_ACT = regex_cache.compile(
     r"\b(?:offences?|crimes?) (?:under|created by|defined in|referred to in|provided for in|in) "
     r"(?:this|the present) (?:Act|Law|Part|Chapter|Code)\b|\binfractions? (?:prévues?|visées?|"
     r"définies?) (?:par|dans|à) (?:la présente loi|le présent (?:titre|chapitre))",
     re.IGNORECASE,
 )
-OFFENCE_CUE = re.compile(
+OFFENCE_CUE = regex_cache.compile(
     r"\b(?:commits? an offence|is guilty of an offence|shall be guilty|is an offence|"
     r"constitutes an offence|shall be (?:punished|liable)|is liable (?:on conviction )?to|"
     r"(?:is|are) punishable|commet une infraction|constitue (?:une infraction|un délit|un crime)|"
@@ -183,7 +199,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 # "an offence under Article 3", "l'infraction prévue à l'article 3": a penalty that borrows
 # an offence defined elsewhere, so the article is a penalty article whatever its layout.
-OFFENCE_REF = re.compile(
+OFFENCE_REF = regex_cache.compile(
     r"\b(?:offen[cs]es?|crimes?|infractions?|délits?|acts?|faits?)\s+(?:\w+\s+){0,3}?"
     r"(?:under|in|referred to in|defined in|provided for (?:in|by)|specified in|described in|"
     r"mentioned in|set out in|created by|prévue?s?|visée?s?|définie?s?|réprimée?s?)\s+"
@@ -194,7 +210,7 @@ OFFENCE_REF = re.compile(
 
 
 # "A child who commits an offence under this Law ...": a rule about offences created elsewhere.
-WHO_COMMITS = re.compile(
+WHO_COMMITS = regex_cache.compile(
     r"\b(?:who|which|that) (?:commits|has committed|is convicted of|is found guilty of) "
     r"(?:an?|the|any) (?:offen[cs]e|crime)s? (?:under|referred to in|provided for in|created by) "
     r"(?:this|the present) (?:Act|Law|Code|Part|Chapter|Proclamation|Decree)\b|"
@@ -273,7 +289,7 @@ def _role(text: str, match: re.Match[str]) -> str:
     return "bare"
 
 
-RANGE_GAP = re.compile(r"\s*(?:to|and|-|–|à|au|et|until|jusqu'à)\s*", re.IGNORECASE)
+RANGE_GAP = regex_cache.compile(r"\s*(?:to|and|-|–|à|au|et|until|jusqu'à)\s*", re.IGNORECASE)
 
 
 def _terms(text: str) -> tuple[list[int], list[int]]:
@@ -308,7 +324,7 @@ def _terms(text: str) -> tuple[list[int], list[int]]:
 
 
 # "liable to imprisonment" with no term: a custodial penalty without any bound.
-BARE_CUSTODIAL = re.compile(
+BARE_CUSTODIAL = regex_cache.compile(
     r"\b(?:liable|punish\w*|sentenced|condemned)\b[^.;]{0,30}\b(?:imprisonment|detention|custody|"
     r"jail|prison)\b|\bpuni\w*\s+(?:de|d['’])\s*(?:l['’]|la\s+|un\s+|une\s+)?(?:emprisonnement|"
     r"réclusion|détention|peine privative de liberté)\b",
@@ -316,12 +332,12 @@ BARE_CUSTODIAL = re.compile(
 )
 # An English sentence that orders a term ("shall be sentenced to twenty years") fixes it: the
 # term is both the minimum and the maximum. "Liable to" (and French "puni de") states a maximum.
-MANDATORY = re.compile(
+MANDATORY = regex_cache.compile(
     r"\bshall (?:be (?:sentenced|punished|imprisoned)|serve|receive)\b|\bis sentenced to\b|"
     r"\best condamnée? à\b",
     re.IGNORECASE,
 )
-PERMISSIVE = re.compile(
+PERMISSIVE = regex_cache.compile(
     r"\b(?:liable|punishable|up to|maximum|not exceeding|may extend|passible|encour\w*)\b",
     re.IGNORECASE,
 )
@@ -341,23 +357,29 @@ class ReadSanction(Sanction):
     source: Article | None = field(default=None, compare=False, repr=False)
 
 
+def _found(pattern: re.Pattern[str], text: str, folded: str) -> bool:
+    """Return whether a pattern matches a text, skipping it when its words are absent."""
+    return pattern_gate(pattern).admits(folded) and pattern.search(text) is not None
+
+
 def read_sentence(text: str) -> dict[str, Any] | None:
     """Read the penalty facts of one sentence, or None when it states no penalty."""
+    folded = fold(text)  # for the literal prefilters of the slower patterns (prefilter.py)
     mins, maxes = _terms(text)
-    if maxes and not mins and MANDATORY.search(text) and not PERMISSIVE.search(text):
+    if maxes and not mins and _found(MANDATORY, text, folded) and not PERMISSIVE.search(text):
         mins = [max(maxes)]  # a fixed term
     life = bool(LIFE.search(text))
-    death = bool(DEATH.search(text))
+    death = _found(DEATH, text, folded)
     fine = bool(FINE.search(text))
-    alternative = bool(ALTERNATIVE.search(text))
-    custodial = bool(mins or maxes or life or BARE_CUSTODIAL.search(text))
+    alternative = _found(ALTERNATIVE, text, folded)
+    custodial = bool(mins or maxes or life or _found(BARE_CUSTODIAL, text, folded))
     multiplier = None
     if LIABLE.search(text) or CUSTODIAL.search(text):
         for pattern, value in MULTIPLIERS:
             if pattern.search(text):
                 multiplier = value
                 break
-    dissolution = bool(DISSOLUTION.search(text))
+    dissolution = _found(DISSOLUTION, text, folded)
     if not (custodial or death or fine or alternative or multiplier or dissolution):
         return None
     punitive = custodial or multiplier or dissolution or alternative
@@ -408,12 +430,17 @@ class _Index:
     articles: list[Article]
     offences: set[str]  # numbers of the offence articles
     by_number: dict[str, Article]
+    position: dict[int, int] = field(default_factory=dict)  # id(article) -> its index
+    every_offence: list[str] = field(default_factory=list)  # offence numbers, document order
 
     @classmethod
     def of(cls, statute: Statute) -> _Index:
         articles = statute.articles
         offences = {a.number for a in articles if is_offence_article(a)}
-        return cls(articles, offences, {normalise_number(a.number): a for a in articles})
+        by_number = {normalise_number(a.number): a for a in articles}
+        position = {id(a): i for i, a in reversed(list(enumerate(articles)))}
+        every = [a.number for a in articles if a.number in offences]
+        return cls(articles, offences, by_number, position, every)
 
 
 def _targets(index: _Index, article: Article, para: int, sentence: str) -> list[str | None]:
@@ -432,8 +459,8 @@ def _targets(index: _Index, article: Article, para: int, sentence: str) -> list[
         if numbers:
             return list(dict.fromkeys(by_number[n].number for n in numbers))
         if WHOLE_ACT.search(text) and index.offences:
-            return [a.number for a in index.articles if a.number in index.offences]
-    position = next(i for i, a in enumerate(index.articles) if a is article)
+            return list(index.every_offence)
+    position = index.position[id(article)]
     for earlier in reversed(index.articles[:position]):
         if earlier.number in index.offences:
             return [earlier.number]
@@ -442,7 +469,7 @@ def _targets(index: _Index, article: Article, para: int, sentence: str) -> list[
 
 # "Est puni des mêmes peines", "is liable to the penalty provided for in Article 3": a penalty
 # by reference, read as a copy of the one it refers to (or of the one just before it).
-SAME_PENALTY = re.compile(
+SAME_PENALTY = regex_cache.compile(
     r"\b(?:the same (?:penalty|penalties|punishment|sentence)|(?:liable|punishable|punished) "
     r"(?:to|by|with) the (?:penalty|penalties|punishment) (?:provided|prescribed|laid down|set out) "
     r"(?:for|in|under|by)|(?:des|les|aux) mêmes peines|(?:des|les|la) peines? (?:prévues?|prononcées?) "
@@ -464,15 +491,39 @@ def _copied(sentence: str, records: list[ReadSanction], index: _Index) -> dict[s
     return {name: getattr(source, name) for name in COPIED} if source else None
 
 
-def read_sanctions(statute: Statute) -> list[Sanction]:
-    """Read every penalty of the statute, attach it to its offence and fill statute.sanctions."""
+@lru_cache(maxsize=1)
+def _penalty_gate() -> Gate:
+    """Return the prefilter of the words without which no sentence states a penalty.
+
+    ``read_sentence`` reads nothing from a sentence in which none of these patterns matches
+    (a term counts only near a custodial word; a multiplier needs its own word), and
+    ``_copied`` nothing without SAME_PENALTY; so a paragraph without any of their literals
+    is skipped without splitting it into sentences.
+    """
+    words = [CUSTODIAL, BARE_CUSTODIAL, LIFE, DEATH, FINE, ALTERNATIVE, DISSOLUTION, SAME_PENALTY]
+    return gate_any((*words, *(pattern for pattern, _ in MULTIPLIERS)))
+
+
+def read_sanctions(statute: Statute, admitted: Admitted | None = None) -> list[Sanction]:
+    """Read every penalty of the statute, attach it to its offence and fill statute.sanctions.
+
+    ``admitted`` (the lint context's ``admitted``) returns the articles a prefilter admits, all
+    at once; without it each paragraph is asked alone. Either way the same paragraphs are read.
+    """
     found: list[Sanction] = []
     read: list[ReadSanction] = []  # one per penalty written, before attachment
     index = _Index.of(statute)
-    for article in statute.articles:
+    gate = _penalty_gate()
+    # An article the gate rejects (heading and text) has no paragraph that it admits.
+    held = None if admitted is None else {id(a) for a in admitted(gate, index.articles)}
+    for article in index.articles:
         if article.kind == ArticleKind.DEFINITIONS:
             continue
+        if held is not None and id(article) not in held:
+            continue
         for number, para in enumerate(article.paragraphs, start=1):
+            if not gate.admits(fold(para.text)):
+                continue
             for start, end in sentences(para.text):
                 sentence = para.text[start:end]
                 facts = read_sentence(sentence) or _copied(sentence, read, index)
@@ -497,34 +548,10 @@ def sanction_article(statute: Statute, sanction: Sanction) -> Article | None:
     return getattr(sanction, "source", None) or statute.article(sanction.article)
 
 
-def cached_sanctions(statute: Statute, cache: dict[str, Any]) -> list[Sanction]:
+def cached_sanctions(
+    statute: Statute, cache: dict[str, Any], admitted: Admitted | None = None
+) -> list[Sanction]:
     """Return the statute's sanctions, reading them once per lint run (shared by all rules)."""
     if "sanctions" not in cache:
-        cache["sanctions"] = read_sanctions(statute)
+        cache["sanctions"] = read_sanctions(statute, admitted)
     return cache["sanctions"]
-
-
-def option_patterns(value: Any, language: str) -> list[re.Pattern[str]]:
-    """Compile a rule option holding regexes per language ({en: [...], fr: [...]}, or a list).
-
-    A statute in a language the option does not list is searched with every language's
-    patterns, so a rule still works on a bilingual or unlabelled text.
-    """
-    if not value:
-        return []
-    if isinstance(value, str):
-        raw = [value]
-    elif isinstance(value, list):
-        raw = list(value)
-    elif language in value:
-        raw = list(value[language])
-    else:
-        raw = [p for patterns in value.values() for p in patterns]
-    # The catalogue's conventions: a space matches any whitespace, ' either apostrophe.
-    return [re.compile(prepare(p), re.IGNORECASE) for p in raw]
-
-
-def first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
-    """Return the earliest match of any pattern in text, or None."""
-    matches = [m for m in (p.search(text) for p in patterns) if m]
-    return min(matches, key=lambda m: m.start()) if matches else None

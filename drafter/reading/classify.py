@@ -9,18 +9,81 @@ article that points at an offence stated elsewhere is a sanction.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Article, ArticleKind, Statute
+from .literals import required
 
 K = ArticleKind
 
 
-def _rx(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+class Pattern:
+    """A case-insensitive alternation of regexes, compiled on first use (a document needs one
+    language's).
+
+    ``search`` runs the whole alternation. ``found`` only tells whether it matches, and runs
+    each alternative on its own, in texts holding one of the strings every match of that
+    alternative holds (literals.required): Python's engine tries a case-insensitive
+    alternation at every position of a text, and most articles hold the words of few
+    alternatives. Both give the same answer (tests/test_reading_perf.py).
+    """
+
+    def __init__(self, *alternatives: str) -> None:
+        self.alternatives = alternatives
+        self.pattern = "|".join(f"(?:{p})" for p in alternatives)
+        self.compiled: re.Pattern[str] | None = None
+        # Per alternative, on first use: [strings one of which every match holds (or None),
+        # source, compiled regex (or None until a text holds one of those strings)].
+        self.parts: list[list] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """Return the first match in ``text``, or None."""
+        if self.compiled is None:
+            self.compiled = re.compile(self.pattern, re.IGNORECASE)
+        return self.compiled.search(text)
+
+    def found(self, text: str) -> bool:
+        """Return True if the pattern matches somewhere in ``text``."""
+        if self.parts is None:
+            self.parts = [[required(p, re.IGNORECASE, folded), p, None] for p in self.alternatives]
+        probe = folded(text)
+        for part in self.parts:
+            if probe is not None and part[0] is not None:
+                for string in part[0]:  # a plain loop: this runs for every alternative and text
+                    if string in probe:
+                        break
+                else:
+                    continue  # no string every match holds: the alternative cannot match
+            if part[2] is None:
+                part[2] = re.compile(part[1], re.IGNORECASE)
+            if part[2].search(text) is not None:
+                return True
+        return False
+
+
+def _rx(*patterns: str) -> Pattern:
+    return Pattern(*patterns)
+
+
+# Characters whose str.lower() is what the regex engine's case-insensitive matching compares:
+# U+0000 to U+024F (Latin) except those with extra equivalences or a two-character lower case
+# (micro sign, dotted and dotless i, long s). Quotes, dashes, the ellipsis, the degree sign and
+# unusual spaces are blanked, so that "l’article" and "l'article" both hold "l article".
+_UNSAFE = re.compile("[^\x00-\xb4\xb6-\u012f\u0132-\u017e\u0180-\u024f]")
+_BLANK = str.maketrans({c: " " for c in "’‘“”«»–—…°\u00a0\u2009\u202f"})
+
+
+@lru_cache(maxsize=16)  # the patterns of one article ask for its text's in turn
+def folded(text: str) -> str | None:
+    """Return ``text`` lower-cased for literal search, or None if it has an unsafe character."""
+    probe = text.translate(_BLANK)
+    if _UNSAFE.search(probe) is not None:
+        return None
+    return probe.lower()
 
 
 # Headings, tried in order: the first kind whose pattern matches the heading wins.
-HEADING_RULES: dict[str, list[tuple[ArticleKind, re.Pattern[str]]]] = {
+HEADING_RULES: dict[str, list[tuple[ArticleKind, Pattern]]] = {
     "en": [
         (K.DEFINITIONS, _rx(r"\b(definitions?|interpretation|meaning of|terms used)\b")),
         (
@@ -240,7 +303,7 @@ DEFINITION = {
     ),
 }
 # Tried in order after offence, sanction and definitions.
-CONTENT_RULES: dict[ArticleKind, dict[str, re.Pattern[str]]] = {
+CONTENT_RULES: dict[ArticleKind, dict[str, Pattern]] = {
     # Temporal application ("applies to acts committed before its entry into force") is about
     # the whole law, neither an exception nor an entry-into-force clause.
     K.GENERAL: {
@@ -335,7 +398,7 @@ def _lang(language: str) -> str:
 def kind_from_heading(heading: str, language: str) -> ArticleKind | None:
     """Return the kind an article heading names, or None if the heading says nothing."""
     for kind, pattern in HEADING_RULES[_lang(language)]:
-        if pattern.search(heading):
+        if pattern.found(heading):
             return kind
     return None
 
@@ -343,17 +406,17 @@ def kind_from_heading(heading: str, language: str) -> ArticleKind | None:
 def kind_from_text(text: str, language: str) -> ArticleKind:
     """Return the kind an article's text shows, in the order: offence, sanction, definitions..."""
     lang = _lang(language)
-    if OFFENCE_STATED[lang].search(text):
+    if OFFENCE_STATED[lang].found(text):
         return K.OFFENCE
-    if PENALTY[lang].search(text):
-        conduct = CONDUCT_SUBJECT[lang].search(text) or PROHIBITION[lang].search(text)
-        if conduct and not OFFENCE_ELSEWHERE[lang].search(text):
+    if PENALTY[lang].found(text):
+        conduct = CONDUCT_SUBJECT[lang].found(text) or PROHIBITION[lang].found(text)
+        if conduct and not OFFENCE_ELSEWHERE[lang].found(text):
             return K.OFFENCE
         return K.SANCTION
-    if DEFINITION[lang].search(text):
+    if DEFINITION[lang].found(text):
         return K.DEFINITIONS
     for kind, table in CONTENT_RULES.items():
-        if table[lang].search(text):
+        if table[lang].found(text):
             return kind
     return K.GENERAL
 
@@ -387,9 +450,10 @@ def creates_offence(article: Article, language: str) -> bool:
     """Return True if a paragraph opens with the offender ("Any person who") and punishes."""
     lang = _lang(language)
     for para in article.paragraphs:
-        subject = CONDUCT_SUBJECT[lang].search(para.text[:80])
-        punished = PENALTY[lang].search(para.text) or OFFENCE_STATED[lang].search(para.text)
-        if subject and punished and not OFFENCE_ELSEWHERE[lang].search(para.text):
+        if not CONDUCT_SUBJECT[lang].found(para.text[:80]):
+            continue  # the usual paragraph: no offender named, no need to look for a penalty
+        punished = PENALTY[lang].found(para.text) or OFFENCE_STATED[lang].found(para.text)
+        if punished and not OFFENCE_ELSEWHERE[lang].found(para.text):
             return True
     return False
 
