@@ -10,6 +10,8 @@ def isolated_environment(monkeypatch, tmp_path_factory):
     """Keep the user's library path, colour settings and home out of the tests."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
-    for var in ("DRAFTER_LIBRARY", "FORCE_COLOR", "SOURCE_DATE_EPOCH"):
+    # XDG_CACHE_HOME unset: the lint caches (rules_cache.py) then live in the temporary home.
+    for var in ("DRAFTER_LIBRARY", "FORCE_COLOR", "SOURCE_DATE_EPOCH", "XDG_CACHE_HOME",
+                "DRAFTER_NO_CACHE", "DRAFTER_SENTENCES"):  # fmt: skip
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
