@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -57,8 +58,6 @@ def test_synthetic_statute_is_linted_with_findings(tmp_path: Path) -> None:
 
 
 def test_progress_only_for_text_on_terminals(monkeypatch) -> None:
-    import click
-
     from drafter.commands import lint as lint_cmd
 
     class Tty:
@@ -70,16 +69,17 @@ def test_progress_only_for_text_on_terminals(monkeypatch) -> None:
             return False
 
     streams = {"stderr": Tty(), "stdout": Tty()}
-    monkeypatch.setattr(click, "get_text_stream", lambda name: streams[name])
+    monkeypatch.setattr(lint_cmd.sys, "stdout", streams["stdout"])
+    monkeypatch.setattr(lint_cmd.sys, "stderr", streams["stderr"])
     monkeypatch.delenv("DRAFTER_NO_PROGRESS", raising=False)
     assert lint_cmd._show_progress("text", False, 3)
     assert not lint_cmd._show_progress("json", False, 3)  # machine formats: never
     assert not lint_cmd._show_progress("sarif", True, 3)
     assert not lint_cmd._show_progress("text", False, 1)  # one file: nothing to show
-    streams["stdout"] = Pipe()
+    monkeypatch.setattr(lint_cmd.sys, "stdout", Pipe())
     assert not lint_cmd._show_progress("text", False, 3)  # report piped to a program
     assert lint_cmd._show_progress("text", True, 3)  # report to a file, watching the terminal
-    streams["stderr"] = Pipe()
+    monkeypatch.setattr(lint_cmd.sys, "stderr", Pipe())
     assert not lint_cmd._show_progress("text", True, 3)
 
 
@@ -115,3 +115,24 @@ def test_unknown_group_is_a_usage_error() -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert "unknown group" in done.stderr
+
+
+def test_drafter_is_measured_as_installed(monkeypatch) -> None:
+    """The package is byte-compiled first and the measured runs may read and write .pyc files."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from measure import _env
+        from run import compile_drafter
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    folder = compile_drafter()
+    assert (folder / "__init__.py").is_file()
+    compiled = {p.name.split(".")[0] for p in (folder / "lint" / "__pycache__").glob("*.pyc")}
+    assert {"engine", "catalog", "kinds_text"} <= compiled
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    assert "PYTHONDONTWRITEBYTECODE" not in _env()
+    # git never sees the compiled files (checked where the sources are a git checkout).
+    if shutil.which("git") and (ROOT / ".git").exists():
+        pyc = ROOT / "drafter" / "lint" / "__pycache__" / "engine.cpython-311.pyc"
+        ignored = subprocess.run(["git", "check-ignore", "-q", str(pyc)], cwd=ROOT, check=False)
+        assert ignored.returncode == 0

@@ -493,3 +493,17 @@ def test_text_regions_take_the_same_occurrence():
     ).values()
     assert (region.line, region.column) == (3, 4)
     assert source[region.char_offset :].startswith("insults again")
+
+
+def test_collector_settings_restored_after_lint(run, tmp_path, rules_dir):
+    """The command makes the cycle collector cheaper while it runs, and undoes it after."""
+    import gc
+
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    law = write(tmp_path / "law.md", statute())
+    status, _, _ = run("lint", law, "--format", "json")
+    assert status in (0, 1)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    status, _, err = run("lint", law, "--select", "XY1")  # a usage error restores them too
+    assert status == 2 and "XY1" in err
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

@@ -23,9 +23,9 @@ def cache_home(tmp_path, monkeypatch):
     calls = []
     real = catalog.parse_rule
 
-    def spy(path, kinds=None, validate=True):
+    def spy(path, kinds=None, validate=True, data=None):
         calls.append(validate)
-        return real(path, kinds, validate)
+        return real(path, kinds, validate, data)
 
     monkeypatch.setattr(catalog, "parse_rule", spy)
     return tmp_path / "cache" / "drafter" / "validated-rules.json", calls
@@ -98,3 +98,67 @@ def test_unwritable_cache_folder_is_not_an_error(tmp_path, cache_home, monkeypat
     assert "DR203" in catalog.load_dir(folder, catalog.ensure_kinds())
     assert calls == [True]
     assert not os.path.isdir(blocker)
+
+
+def _count_parses(monkeypatch) -> list[str]:
+    parsed: list[str] = []
+    real = catalog._load_yaml
+
+    def spy(text):
+        parsed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(catalog, "_load_yaml", spy)
+    return parsed
+
+
+def test_unchanged_file_is_not_parsed_again(tmp_path, cache_home, monkeypatch):
+    where, _ = cache_home
+    parsed = _count_parses(monkeypatch)
+    folder = _folder(tmp_path)
+    kinds = catalog.ensure_kinds()
+    first = catalog.load_dir(folder, kinds)
+    assert len(parsed) == 1 and (where.parent / rules_cache.PARSED).is_file()
+    second = catalog.load_dir(folder, kinds)
+    assert len(parsed) == 1  # read from the parsed cache
+    assert first == second
+    # A changed file is parsed again, and its new content is what the rule holds.
+    path = folder / RULE
+    path.write_text(path.read_text(encoding="utf-8").replace("severity: error",
+                                                             "severity: warning"), "utf-8")  # fmt: skip
+    third = catalog.load_dir(folder, kinds)
+    assert len(parsed) == 2 and third["DR203"].severity.value == "warning"
+
+
+def test_parsed_cache_of_another_parser_is_ignored(tmp_path, cache_home, monkeypatch):
+    parsed = _count_parses(monkeypatch)
+    folder = _folder(tmp_path)
+    kinds = catalog.ensure_kinds()
+    catalog.load_dir(folder, kinds)
+    monkeypatch.setattr(rules_cache, "parser_stamp", lambda: "another YAML library")
+    catalog.load_dir(folder, kinds)
+    assert len(parsed) == 2
+
+
+def test_only_content_json_gives_back_unchanged_is_stored():
+    import datetime
+
+    kept = {"code": "DR203", "options": {"distance": 12, "ratio": 1.0, "on": True, "x": None}}
+    copy = rules_cache.storable(kept)
+    assert copy == kept and copy is not kept
+    assert rules_cache.storable({"date": datetime.date(2020, 1, 1)}) is None
+    assert rules_cache.storable({1: "a number as a key"}) is None
+
+
+def test_malformed_parsed_entry_means_parsing(tmp_path, cache_home, monkeypatch):
+    where, _ = cache_home
+    parsed = _count_parses(monkeypatch)
+    folder = _folder(tmp_path)
+    kinds = catalog.ensure_kinds()
+    first = catalog.load_dir(folder, kinds)
+    store = where.parent / rules_cache.PARSED
+    data = json.loads(store.read_text(encoding="utf-8"))
+    data["entries"] = {key: "not a [stamp, content] pair" for key in data["entries"]}
+    store.write_text(json.dumps(data), encoding="utf-8")
+    assert catalog.load_dir(folder, kinds) == first
+    assert len(parsed) == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Self
 
@@ -23,13 +24,19 @@ def _codes(values: tuple[str, ...]) -> list[str] | None:
     return codes or None
 
 
+def _is_terminal(name: str) -> bool:
+    """Tell whether sys.stdout or sys.stderr (as the command sees it now) is a terminal."""
+    stream = getattr(sys, name, None)
+    return bool(stream is not None and getattr(stream, "isatty", lambda: False)())
+
+
 def use_colour(to_file: bool) -> bool:
     """Colour only a terminal, never when NO_COLOR is set (https://no-color.org)."""
     if to_file or os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return click.get_text_stream("stdout").isatty()
+    return _is_terminal("stdout")
 
 
 def _show_progress(fmt: str, to_file: bool, files: int) -> bool:
@@ -40,9 +47,9 @@ def _show_progress(fmt: str, to_file: bool, files: int) -> bool:
     """
     if files < 2 or fmt != "text" or os.environ.get("DRAFTER_NO_PROGRESS"):
         return False
-    if not click.get_text_stream("stderr").isatty():
+    if not _is_terminal("stderr"):
         return False
-    return to_file or click.get_text_stream("stdout").isatty()
+    return to_file or _is_terminal("stdout")
 
 
 class LintProgress:
@@ -148,6 +155,28 @@ PATH (or --config FILE); flags given on the command line override it.
 """
 
 
+def _quiet_collector(ctx: click.Context) -> None:
+    """Make Python's cycle collector cheaper while this command runs (restored after).
+
+    Reading a long statute and running the rules allocate a few hundred thousand objects that
+    live until the report is written, and the collector would otherwise walk them, and every
+    object the imports made, again and again (about 0.03 s of a 2000-article code). The
+    objects that exist now are frozen (never walked, gc.freeze) and young objects are
+    collected every 10,000 allocations instead of 700; both are undone when the command ends.
+    """
+    import gc
+
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(10_000, threshold[1], threshold[2])
+
+    def restore() -> None:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+    ctx.call_on_close(restore)
+
+
 @click.command(epilog=EPILOG)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @report_options
@@ -236,6 +265,7 @@ def lint(
     jobs: int,
 ) -> None:
     """Review statutes (.docx, .md, .txt files or folders of them) against the standards."""
+    _quiet_collector(ctx)
     from ..config import discover, merged
     from ..lint.api import LintOptions, collect_files, lint_paths
     from ..lint.catalog import load_rules, select_rules

@@ -11,7 +11,9 @@ languages), so a file that passed is remembered in a small cache (rules_cache.py
 size and modification times, together with the code that validated it; an unchanged file is
 then only read, and its patterns are compiled when a statute first needs them, in the
 statute's language only. A changed or new file, in checks/ or in a user's rules folder, is
-validated in full again.
+validated in full again. The same cache folder keeps each file's parsed content (JSON, by the
+same stamp, see rules_cache.load_parsed): an unchanged file is then not even parsed, and a
+run that parses nothing does not import the YAML library.
 
 A rule in an extra folder replaces the built-in rule with the same code (a reviewer's stricter
 version of a rule). The built-in rules are parsed once per process: linting many files reuses
@@ -28,17 +30,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import standards
 from ..errors import LibraryError
 from ..findings import Severity
 from ..paths import builtin_dir
 from . import patterns, rules_cache
 from .engine import FAMILIES, KIND_MODULES, KINDS, SCOPES, Rule
-
-# libyaml parses the catalogue about ten times faster than the pure-Python parser.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CODE = r"^DR[1-6][0-9]{2}$"
 RULE_SCHEMA: dict[str, Any] = {
@@ -113,31 +110,48 @@ def _load_yaml(text: str) -> Any:
     The two parsers word errors differently; the pure-Python one names the problem as users
     of this tool have always seen it (and is what runs when libyaml is not installed).
     """
+    import yaml  # here, not at the top: a run whose rule files are all cached never parses
+
+    # libyaml parses the catalogue about ten times faster than the pure-Python parser.
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=FAST_LOADER)
+        return yaml.load(text, Loader=fast)
     except yaml.YAMLError:
-        if FAST_LOADER is yaml.SafeLoader:
+        if fast is yaml.SafeLoader:
             raise
     return yaml.safe_load(text)
 
 
-def parse_rule(path: Path, kinds: dict[str, Any] | None = None, validate: bool = True) -> Rule:
-    """Read and validate one rule file; raise LibraryError naming the file on any problem.
-
-    ``validate=False`` (a file the validation cache knows unchanged) skips the schemas and the
-    compiling of the patterns, the costly checks; the patterns are compiled on first use.
-    """
-    shown = f"{path.parent.name}/{path.name}"
-    kinds = ensure_kinds() if kinds is None else kinds
+def _read_rule_file(path: Path, shown: str) -> Any:
+    """Return a rule file's parsed YAML; raise LibraryError on an unreadable or invalid file."""
     try:
-        data = _load_yaml(path.read_text(encoding="utf-8"))
+        return _load_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise LibraryError(f"{shown}: cannot read: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
+    except Exception as exc:
+        import yaml
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise LibraryError(f"{shown}: {line}invalid YAML: {problem}") from exc
+
+
+def parse_rule(
+    path: Path, kinds: dict[str, Any] | None = None, validate: bool = True, data: Any = None
+) -> Rule:
+    """Read and validate one rule file; raise LibraryError naming the file on any problem.
+
+    ``validate=False`` (a file the validation cache knows unchanged) skips the schemas and the
+    compiling of the patterns, the costly checks; the patterns are compiled on first use.
+    ``data``: the file's content as parsed in an earlier run (the file is then not read).
+    """
+    shown = f"{path.parent.name}/{path.name}"
+    kinds = ensure_kinds() if kinds is None else kinds
+    if data is None:
+        data = _read_rule_file(path, shown)
     if not isinstance(data, dict):
         raise LibraryError(f"{shown}: a rule file must be a mapping of keys")
     if validate:
@@ -228,14 +242,26 @@ def load_dir(folder: Path, kinds: dict[str, Any]) -> dict[str, Rule]:
     """Load every rule file of one folder, keyed by code; two files with one code is an error."""
     rules: dict[str, Rule] = {}
     known = rules_cache.load()
+    parsed = rules_cache.load_parsed()
     validated: dict[str, list[int]] = {}
+    fresh: dict[str, list[Any]] = {}
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
         stamp = rules_cache.stamp(path)
-        unchanged = stamp is not None and known.get(str(path.resolve())) == stamp
-        rule = parse_rule(path, kinds, validate=not unchanged)
+        key = str(path.resolve())
+        unchanged = stamp is not None and known.get(key) == stamp
+        entry = parsed.get(key)
+        cached = stamp is not None and isinstance(entry, list) and len(entry) == 2
+        data = entry[1] if cached and entry[0] == stamp else None
+        if data is None and stamp is not None:
+            data = _read_rule_file(path, f"{path.parent.name}/{path.name}")
+            copied = rules_cache.storable(data)  # a copy: rules may keep and change the data
+            if copied is not None and rules_cache.stamp(path) == stamp:
+                fresh[key] = [stamp, copied]
+        rule = parse_rule(path, kinds, validate=not unchanged, data=data)
         if unchanged and rules_cache.stamp(path) != stamp:  # changed while being read
             rule = parse_rule(path, kinds)
             unchanged, stamp = False, None
+            fresh.pop(key, None)
         if rule.code in rules:
             other = Path(rules[rule.code].path).name
             raise LibraryError(
@@ -246,6 +272,8 @@ def load_dir(folder: Path, kinds: dict[str, Any]) -> dict[str, Rule]:
             validated[str(path.resolve())] = stamp
     if validated:
         rules_cache.remember(validated)
+    if fresh:
+        rules_cache.remember_parsed(fresh)
     return rules
 
 

@@ -259,7 +259,9 @@ def _capitalised_uses(context: Context) -> Iterator[_Use]:
             word = match.group("term")
             if word.lower() in PROPER:
                 continue
-            before = text[: match.start()].split()
+            # The last two words before it: the same as split()[-2:], without splitting the
+            # whole paragraph before each match.
+            before = text[: match.start()].rsplit(None, 2)
             # Part of a name: "National Harmony Commission", "Court of Appeal".
             if before and before[-1][:1].isupper():
                 continue

@@ -186,6 +186,8 @@ def sanction_phrase(rule: Rule, context: Context) -> Iterator[Finding]:
     for unit in context.units(context.admitted(gate, context.articles_in_scope(rule.scope))):
         if not gate.admits(context.folded(unit.paragraph)):
             continue  # none of the words the patterns need: no sentence of it can match
+        if not near and (unit.article.number, unit.index) not in punitive:
+            continue  # without "near", only a paragraph with a penalty is flagged (below)
         text = unit.paragraph.text
         for start, end in sentences(text):
             sentence = text[start:end]
@@ -220,7 +222,10 @@ def children_liable(rule: Rule, context: Context) -> Iterator[Finding]:
     unless_sentence = option_patterns(rule.options.get("unless_sentence"), context.language)
     provision = option_patterns(rule.options.get("provision"), context.language)
     min_age = int(rule.options.get("min_age", 14))
-    has_provision = any(first_match(provision, a.text) for a in context.articles)
+    # Only the articles holding a word the provision needs (their heading and text, which
+    # hold the text) may match it.
+    candidates = context.admitted(provision.gate, context.articles)  # type: ignore[attr-defined]
+    has_provision = any(first_match(provision, a.text) for a in candidates)
     gates = (patterns.gate, near.gate)  # type: ignore[attr-defined]
     scope = context.articles_in_scope(rule.scope)
     for unit in context.units(context.admitted(gates[1], context.admitted(gates[0], scope))):

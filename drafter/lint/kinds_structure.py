@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..findings import Finding
 from ..model import Article, ArticleKind, Statute
@@ -205,37 +206,53 @@ def broken_cross_reference(rule: Rule, context: Context) -> Iterator[Finding]:
         )  # fmt: skip
 
 
+def _numbering_problems(context: Context) -> tuple[list[Any], list[tuple[Any, ...]]]:
+    """Return the numbering problems of the articles, then of their paragraphs and items.
+
+    Both numbering rules need the same reading of every number; it is done once per lint run
+    (the statute does not change while the rules run), each rule keeping its own kind.
+    """
+
+    def compute() -> tuple[list[Any], list[tuple[Any, ...]]]:
+        articles = context.articles
+        top = list(sequence_problems([(a, article_key(a.number)) for a in articles]))
+        inner = [
+            (article, *problem)
+            for article in articles
+            for run in paragraph_runs(article)
+            for problem in run_problems(run)
+        ]
+        return top, inner
+
+    return context.memo("structure.numbering", compute)
+
+
 @rule_kind("numbering-gap")
 def numbering_gap(rule: Rule, context: Context) -> Iterator[Finding]:
     """Flag a jump in the numbering of articles, paragraphs or items ("3, 5"; "(a), (c)")."""
-    articles = context.articles
-    for article, kind, previous in sequence_problems([(a, article_key(a.number)) for a in
-                                                        articles]):  # fmt: skip
+    top, inner = _numbering_problems(context)
+    for article, kind, previous in top:
         if kind == "gap" and previous is not None:
             yield context.finding(rule, article, message=f"{rule.message} ({previous.caption} "
                                   f"is followed by {article.caption}.)")  # fmt: skip
-    for article in articles:
-        for run in paragraph_runs(article):
-            for index, number, kind, expected in run_problems(run):
-                if kind == "gap":
-                    message = f"{rule.message} ({number!r} where {expected} was expected.)"
-                    yield context.finding(rule, article, index, message=message)
+    for article, index, number, kind, expected in inner:
+        if kind == "gap":
+            message = f"{rule.message} ({number!r} where {expected} was expected.)"
+            yield context.finding(rule, article, index, message=message)
 
 
 @rule_kind("numbering-duplicate")
 def numbering_duplicate(rule: Rule, context: Context) -> Iterator[Finding]:
     """Flag two articles, paragraphs or items printed with the same number."""
-    articles = context.articles
-    for article, kind, _ in sequence_problems([(a, article_key(a.number)) for a in articles]):
+    top, inner = _numbering_problems(context)
+    for article, kind, _ in top:
         if kind == "duplicate":
             yield context.finding(rule, article, message=f"{rule.message} ({article.caption} "
                                   "appears twice.)")  # fmt: skip
-    for article in articles:
-        for run in paragraph_runs(article):
-            for index, number, kind, _ in run_problems(run):
-                if kind == "duplicate":
-                    message = f"{rule.message} (({number}) appears twice.)"
-                    yield context.finding(rule, article, index, message=message)
+    for article, index, number, kind, _ in inner:
+        if kind == "duplicate":
+            message = f"{rule.message} (({number}) appears twice.)"
+            yield context.finding(rule, article, index, message=message)
 
 
 # The options each kind accepts; the catalogue validates checks/ files against them.

@@ -215,6 +215,18 @@ def operative_anchor(
     context: Context, article: Article, anchor: re.Pattern[str] | None
 ) -> tuple[int | None, int | None, int | None]:
     """Return (paragraph, start, end) of the sentence that states an offence in an article."""
+    # Several element-required rules flag the same offence articles with the same anchor: the
+    # answer is looked for once per article and anchor (the statute does not change).
+    found = context.cache.setdefault("kinds_text.anchors", {})
+    key = (id(article), (anchor.pattern, anchor.flags) if anchor is not None else None)
+    if key not in found:
+        found[key] = _operative_anchor(context, article, anchor)
+    return found[key]
+
+
+def _operative_anchor(
+    context: Context, article: Article, anchor: re.Pattern[str] | None
+) -> tuple[int | None, int | None, int | None]:
     if not article.paragraphs:
         return None, None, None
     gate = prefilter.gate(anchor) if anchor is not None else None

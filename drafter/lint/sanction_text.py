@@ -8,7 +8,7 @@ every rule through the lint context.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..findings import Finding
@@ -52,14 +52,34 @@ DEFAULT_SPEECH = {
 
 def sanctions_of(context: Context) -> list[Sanction]:
     """Return the statute's penalties, read once per lint run."""
-    return cached_sanctions(context.statute, context.cache, context.admitted)
+    return cached_sanctions(context.statute, context.cache, context.admitted, offence_test(context))
+
+
+def offence_test(context: Context) -> Callable[[Article], bool]:
+    """Return ``is_offence_article`` remembering its answers for this lint run.
+
+    Reading the penalties and the offence rules both ask it of every article (its patterns
+    run over each article's whole text); the statute does not change while the rules run.
+    """
+    known: dict[int, bool] = context.cache.setdefault("sanctions.is_offence", {})
+
+    def test(article: Article) -> bool:
+        answer = known.get(id(article))
+        if answer is None:
+            answer = known[id(article)] = is_offence_article(article)
+        return answer
+
+    return test
 
 
 def offence_articles(context: Context) -> list[Article]:
     """Return the articles that create an offence, in document order (once per lint run)."""
-    return context.memo(
-        "sanctions.offences", lambda: [a for a in context.articles if is_offence_article(a)]
-    )
+
+    def compute() -> list[Article]:
+        test = offence_test(context)
+        return [a for a in context.articles if test(a)]
+
+    return context.memo("sanctions.offences", compute)
 
 
 def dedupe(findings: Iterable[Finding]) -> Iterator[Finding]:

@@ -34,6 +34,8 @@ from .prefilter import gate as pattern_gate
 
 # The articles of a list that a prefilter admits (engine.Context.admitted).
 Admitted = Callable[[Gate, list[Article]], list[Article]]
+# Whether an article creates an offence (is_offence_article, or a copy remembering answers).
+OffenceTest = Callable[[Article], bool]
 
 UNIT = r"(?P<unit>years?|yrs?|months?|weeks?|days?|ans?|années?|mois|semaines?|jours?)\b"
 TERM = regex_cache.compile(rf"(?P<num>{NUMBER})[\s-]*(?:'s\s+)?{UNIT}", re.IGNORECASE)
@@ -434,9 +436,10 @@ class _Index:
     every_offence: list[str] = field(default_factory=list)  # offence numbers, document order
 
     @classmethod
-    def of(cls, statute: Statute) -> _Index:
+    def of(cls, statute: Statute, is_offence: OffenceTest | None = None) -> _Index:
         articles = statute.articles
-        offences = {a.number for a in articles if is_offence_article(a)}
+        is_offence = is_offence or is_offence_article
+        offences = {a.number for a in articles if is_offence(a)}
         by_number = {normalise_number(a.number): a for a in articles}
         position = {id(a): i for i, a in reversed(list(enumerate(articles)))}
         every = [a.number for a in articles if a.number in offences]
@@ -504,15 +507,18 @@ def _penalty_gate() -> Gate:
     return gate_any((*words, *(pattern for pattern, _ in MULTIPLIERS)))
 
 
-def read_sanctions(statute: Statute, admitted: Admitted | None = None) -> list[Sanction]:
+def read_sanctions(
+    statute: Statute, admitted: Admitted | None = None, is_offence: OffenceTest | None = None
+) -> list[Sanction]:
     """Read every penalty of the statute, attach it to its offence and fill statute.sanctions.
 
     ``admitted`` (the lint context's ``admitted``) returns the articles a prefilter admits, all
     at once; without it each paragraph is asked alone. Either way the same paragraphs are read.
+    ``is_offence``: ``is_offence_article`` or a cached copy of it (the lint rules ask too).
     """
     found: list[Sanction] = []
     read: list[ReadSanction] = []  # one per penalty written, before attachment
-    index = _Index.of(statute)
+    index = _Index.of(statute, is_offence)
     gate = _penalty_gate()
     # An article the gate rejects (heading and text) has no paragraph that it admits.
     held = None if admitted is None else {id(a) for a in admitted(gate, index.articles)}
@@ -549,9 +555,12 @@ def sanction_article(statute: Statute, sanction: Sanction) -> Article | None:
 
 
 def cached_sanctions(
-    statute: Statute, cache: dict[str, Any], admitted: Admitted | None = None
+    statute: Statute,
+    cache: dict[str, Any],
+    admitted: Admitted | None = None,
+    is_offence: OffenceTest | None = None,
 ) -> list[Sanction]:
     """Return the statute's sanctions, reading them once per lint run (shared by all rules)."""
     if "sanctions" not in cache:
-        cache["sanctions"] = read_sanctions(statute, admitted)
+        cache["sanctions"] = read_sanctions(statute, admitted, is_offence)
     return cache["sanctions"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from ..model import Article, ArticleKind, Definition, Paragraph, Statute
 from . import prefilter, regex_cache
@@ -101,6 +102,12 @@ def is_definitions_article(article: Article) -> bool:
     return len(article.paragraphs) > 1 and first.endswith(":") and bool(LIST_INTRO.match(first))
 
 
+@cache
+def _defining_gates() -> list[prefilter.Gate]:
+    """Return the literal prefilter of each pattern of DEFINING (computed once)."""
+    return [prefilter.gate(pattern) for pattern in DEFINING]
+
+
 def definitions(statute: Statute) -> list[Definition]:
     """Return every definition of the statute: the reader's and those the patterns find."""
     found = {(normalise_term(d.term), d.article, d.paragraph): d for d in statute.definitions}
@@ -111,8 +118,13 @@ def definitions(statute: Statute) -> list[Definition]:
             key = (normalise_term(heading.group("term")), article.number, 1)
             found.setdefault(key, Definition(heading.group("term"), article.text, article.number,
                                              1))  # fmt: skip
+        # Only the patterns whose words the article holds can match one of its paragraphs
+        # (prefilter.py: a gate never refuses a text a pattern matches); most articles hold
+        # the words of none or one of them, and the order of the matches is unchanged.
+        folded = prefilter.fold(article.text)
+        defining = [p for p, g in zip(DEFINING, _defining_gates(), strict=True) if g.admits(folded)]
         for index, para in enumerate(article.paragraphs, start=1):
-            matches = [m for pattern in DEFINING for m in pattern.finditer(para.text)]
+            matches = [m for pattern in defining for m in pattern.finditer(para.text)]
             if not matches and in_definitions:
                 leading = LEADING_TERM.match(para.text) or BILINGUAL_TERM.match(para.text)
                 if leading and len(leading.group("term").split()) <= 5:
