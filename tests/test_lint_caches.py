@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from drafter.lint import prefilter, suggestions
+from drafter.lint import suggestions
+from drafter.regexes import prefilter
 
 
 @pytest.fixture()
@@ -74,7 +75,7 @@ def test_a_short_first_word_keeps_part_of_the_next_one():
 
 
 def test_cached_regex_is_the_pattern_re_compile_gives(cache_home):
-    from drafter.lint import regex_cache
+    from drafter.regexes import regex_cache
 
     pattern = r"\b(?P<num>\d+)\s+(?:years?|ans?)\b|(?<!non-)retroactiv(?:e|ely)\b|(['’])x\1"
     store = regex_cache._Store()
@@ -92,7 +93,7 @@ def test_cached_regex_is_the_pattern_re_compile_gives(cache_home):
 
 
 def test_a_malformed_regex_cache_entry_is_compiled_again(cache_home):
-    from drafter.lint import regex_cache
+    from drafter.regexes import regex_cache
 
     store = regex_cache._Store()
     store.entries = {(r"\bfine\b", 0): (32, [1, 2, 3], 0, {})}  # not code the engine accepts

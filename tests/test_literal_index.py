@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from drafter.lint import catalog, patterns, prefilter
+from drafter.lint import catalog, patterns
 from drafter.lint.engine import Context
 from drafter.lint.literal_index import LiteralIndex
 from drafter.reading import read_text
+from drafter.regexes import prefilter
 
 ROOT = Path(__file__).resolve().parent
 TEXTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "heldout").glob("*.txt"))

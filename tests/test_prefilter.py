@@ -1,4 +1,4 @@
-"""Literal prefilters (drafter/lint/prefilter.py) and the option matcher (drafter/lint/options.py).
+"""Literal prefilters (drafter/regexes/prefilter.py) and the option matcher (drafter/lint/options.py).
 
 A gate may only ever skip a text in which its pattern has no match: these tests check that
 over every pattern of the catalogue and every paragraph of the corpus, and that the case
@@ -11,9 +11,10 @@ import re
 import sys
 from pathlib import Path
 
-from drafter.lint import catalog, patterns, prefilter
+from drafter.lint import catalog, patterns
 from drafter.lint.options import first_match, option_patterns
 from drafter.reading import read_text
+from drafter.regexes import prefilter
 
 ROOT = Path(__file__).resolve().parent
 TEXTS = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT / "heldout").glob("*.txt"))

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .. import standards
+from .. import cache_files, standards
 from ..errors import LibraryError
 from ..findings import Severity
 from ..paths import builtin_dir
@@ -246,7 +246,7 @@ def load_dir(folder: Path, kinds: dict[str, Any]) -> dict[str, Rule]:
     validated: dict[str, list[int]] = {}
     fresh: dict[str, list[Any]] = {}
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-        stamp = rules_cache.stamp(path)
+        stamp = cache_files.stamp(path)
         key = str(path.resolve())
         unchanged = stamp is not None and known.get(key) == stamp
         entry = parsed.get(key)
@@ -255,10 +255,10 @@ def load_dir(folder: Path, kinds: dict[str, Any]) -> dict[str, Rule]:
         if data is None and stamp is not None:
             data = _read_rule_file(path, f"{path.parent.name}/{path.name}")
             copied = rules_cache.storable(data)  # a copy: rules may keep and change the data
-            if copied is not None and rules_cache.stamp(path) == stamp:
+            if copied is not None and cache_files.stamp(path) == stamp:
                 fresh[key] = [stamp, copied]
         rule = parse_rule(path, kinds, validate=not unchanged, data=data)
-        if unchanged and rules_cache.stamp(path) != stamp:  # changed while being read
+        if unchanged and cache_files.stamp(path) != stamp:  # changed while being read
             rule = parse_rule(path, kinds)
             unchanged, stamp = False, None
             fresh.pop(key, None)

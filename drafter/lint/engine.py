@@ -14,7 +14,7 @@ from typing import Any
 
 from ..findings import Finding, Location, Severity, assign_fingerprints
 from ..model import Article, ArticleKind, Paragraph, Statute
-from .prefilter import Gate, fold
+from ..regexes.prefilter import Gate, fold
 
 KindFn = Callable[["Rule", "Context"], Iterable[Finding]]
 KINDS: dict[str, KindFn] = {}
@@ -126,7 +126,7 @@ class Context:
         return index.get(number) if number is not None else None
 
     def folded(self, paragraph: Paragraph) -> str:
-        """Return a paragraph's text case-folded for literal prefilters (drafter/lint/prefilter.py)."""
+        """Return a paragraph's text case-folded for literal prefilters (drafter/regexes/prefilter.py)."""
         found = self.cache.setdefault("engine.folded", {})
         text = found.get(id(paragraph))
         if text is None:

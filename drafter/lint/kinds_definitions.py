@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..findings import Finding
 from ..model import Article, Definition
-from . import prefilter, regex_cache
+from ..regexes import prefilter, regex_cache
 from .engine import Context, Rule, rule_kind
 from .options import first_match, option_patterns
 from .sanction_text import offence_articles

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..findings import Finding
 from ..model import Article, Sanction
-from . import regex_cache
+from ..regexes import regex_cache
 from .engine import Context, Rule, rule_kind
 from .numbering import NUMBER, number_value
 from .options import first_match, option_patterns

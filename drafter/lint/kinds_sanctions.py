@@ -14,7 +14,7 @@ from typing import Any
 
 from ..findings import Finding
 from ..model import Sanction
-from . import regex_cache
+from ..regexes import regex_cache
 from .engine import Context, Rule, rule_kind
 from .options import first_match, option_patterns
 from .sanction_text import (

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..findings import Finding
 from ..model import Article, ArticleKind, Statute
-from . import prefilter, regex_cache
+from ..regexes import prefilter, regex_cache
 from .engine import Context, Rule, rule_kind
 from .numbering import (
     article_key,

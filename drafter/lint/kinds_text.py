@@ -43,7 +43,8 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model import Article, ArticleKind
-from . import nlp, patterns, prefilter, regex_cache
+from ..regexes import prefilter, regex_cache
+from . import nlp, patterns
 from .engine import Context, Rule, Unit, rule_kind
 
 SCOPES_OF_CONDITIONS = ("sentence", "paragraph", "article")

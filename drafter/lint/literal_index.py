@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .prefilter import Gate
+from ..regexes.prefilter import Gate
 
 WORD = re.compile(r"\w+")
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Article
-from . import regex_cache
+from ..regexes import regex_cache
 
 # Number words up to the thousands, English and French; hyphens and spaces join them.
 WORDS = {

@@ -13,9 +13,9 @@ import re
 from functools import cache
 from typing import Any
 
-from . import regex_cache
+from ..regexes import regex_cache
+from ..regexes.prefilter import ALWAYS, Gate, fold, gate_any
 from .patterns import prepare
-from .prefilter import ALWAYS, Gate, fold, gate_any
 
 
 class PatternList(list):  # type: ignore[type-arg]

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from . import regex_cache
+from ..regexes import regex_cache
 
 if TYPE_CHECKING:
     from .engine import Rule

@@ -19,14 +19,14 @@ so parallel ``--jobs`` workers never read half a file.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import json
-import os
 import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from ..cache_files import read_entries, stamp, write_entries
 
 VERSION = 1
 # Modules whose code decides whether a rule file is valid.
@@ -42,23 +42,6 @@ VALIDATING = [
 ]
 
 
-def cache_file(name: str = "validated-rules.json") -> Path | None:
-    """Return where a cache file lives, or None when caching is turned off."""
-    if os.environ.get("DRAFTER_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "drafter" / name
-
-
-def stamp(path: Path) -> list[int] | None:
-    """Return what identifies a file's content cheaply: size, inode, times; None if unreadable."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
-
-
 @cache
 def code_stamp() -> str:
     """Return the identity of the validating code: Python version and the modules' stamps."""
@@ -70,43 +53,6 @@ def code_stamp() -> str:
         origin = spec.origin if spec is not None else None
         parts.append(f"{name}={stamp(Path(origin)) if origin else None}")
     return "|".join(parts)
-
-
-def read_entries(name: str, code: str) -> dict[str, Any]:
-    """Return the entries of a cache file written by this code (empty if none or unknown)."""
-    where = cache_file(name)
-    if where is None:
-        return {}
-    try:
-        data = json.loads(where.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("code") != code:
-        return {}
-    entries = data.get("entries")
-    return entries if isinstance(entries, dict) else {}
-
-
-def write_entries(name: str, code: str, entries: dict[str, Any]) -> None:
-    """Add entries to a cache file, atomically (silently does nothing if it cannot)."""
-    import tempfile  # only when writing: most runs only read
-
-    where = cache_file(name)
-    if where is None:
-        return
-    merged = {**read_entries(name, code), **entries}
-    try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}-", dir=where.parent)
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump({"code": code, "entries": merged}, out)
-        os.replace(temporary, where)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
 
 
 def load() -> dict[str, list[int]]:

@@ -27,10 +27,10 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Article, ArticleKind, Sanction, Statute
-from . import regex_cache
+from ..regexes import regex_cache
+from ..regexes.prefilter import Gate, fold, gate_any
+from ..regexes.prefilter import gate as pattern_gate
 from .numbering import NUMBER, normalise_number, number_value
-from .prefilter import Gate, fold, gate_any
-from .prefilter import gate as pattern_gate
 
 # The articles of a list that a prefilter admits (engine.Context.admitted).
 Admitted = Callable[[Gate, list[Article]], list[Article]]

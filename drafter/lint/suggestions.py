@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
+from .. import cache_files
 from . import rules_cache
 
 CACHE_NAME = "suggestions.json"
@@ -34,13 +35,13 @@ def _files_stamp(root: Path) -> list[str]:
         dirs.sort()
         for name in sorted(names):
             path = Path(folder) / name
-            found.append(f"{path}={rules_cache.stamp(path)}")
+            found.append(f"{path}={cache_files.stamp(path)}")
     return found
 
 
 def _files_stamp_flat(folder: Path) -> list[str]:
     """Return "path=stamp" for the Python files directly in a folder, sorted."""
-    return [f"{p}={rules_cache.stamp(p)}" for p in sorted(folder.glob("*.py"))]
+    return [f"{p}={cache_files.stamp(p)}" for p in sorted(folder.glob("*.py"))]
 
 
 @cache
@@ -51,7 +52,7 @@ def _code_stamp() -> str:
     for name in RENDERING_PACKAGES:
         spec = importlib.util.find_spec(name)
         origin = spec.origin if spec is not None else None
-        parts.append(f"{name}={rules_cache.stamp(Path(origin)) if origin else None}")
+        parts.append(f"{name}={cache_files.stamp(Path(origin)) if origin else None}")
     return "|".join(parts)
 
 
@@ -96,10 +97,10 @@ def suggestion_texts(
         from ..library import Library
 
         Library(library_dirs)  # a missing or malformed folder is an error, cached or not
-    if rules_cache.cache_file(CACHE_NAME) is None:
+    if cache_files.cache_file(CACHE_NAME) is None:
         return _render(wanted, library_dirs)
     stamp = library_stamp(library_dirs)
-    known = rules_cache.read_entries(CACHE_NAME, stamp)
+    known = cache_files.read_entries(CACHE_NAME, stamp)
     texts: dict[str, str | None] = {}
     missing: dict[str, str] = {}
     for clause_id, language in wanted.items():
@@ -115,7 +116,7 @@ def suggestion_texts(
         # Remembered only if nothing changed while rendering (an edit in between would
         # otherwise be hidden behind the stamp taken before it).
         if fresh and library_stamp(library_dirs) == stamp:
-            rules_cache.write_entries(CACHE_NAME, stamp, fresh)
+            cache_files.write_entries(CACHE_NAME, stamp, fresh)
     return {clause_id: texts[clause_id] for clause_id in sorted(texts)}
 
 

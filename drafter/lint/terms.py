@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cache
 
 from ..model import Article, ArticleKind, Definition, Paragraph, Statute
-from . import prefilter, regex_cache
+from ..regexes import prefilter, regex_cache
 
 QUOTE_OPEN, QUOTE_CLOSE = "\"“‘'«", "\"”’'»"
 QUOTED = rf"[{QUOTE_OPEN}]\s*(?P<term>[^{QUOTE_CLOSE}{QUOTE_OPEN}\n]{{1,60}}?)\s*[{QUOTE_CLOSE}]"

@@ -6,7 +6,7 @@ a visible share of linting a short bill. ``re.compile`` parses a pattern and tra
 into the regex engine's code, a list of integers, then hands that list to the C engine
 (``_sre.compile``), which checks it before use. Only the list depends on the pattern, its flags
 and the Python version, so it is kept in a small cache file (``regex-<version>.marshal`` in
-the user's cache folder, see rules_cache.py) and handed to the engine directly the next time.
+the user's cache folder, see drafter/cache_files.py) and handed to the engine directly the next time.
 The result is the same pattern object: equal to what ``re.compile`` returns (same pattern,
 flags and code), tests/test_lint_caches.py checks it.
 
@@ -32,7 +32,7 @@ try:  # CPython's regex compiler; without it every pattern is compiled by re.com
 except ImportError:  # pragma: no cover - another Python implementation
     _sre = None  # type: ignore[assignment]
 
-from . import rules_cache
+from .. import cache_files
 
 Entry = tuple[int, list[int], int, dict[str, int]]  # flags, code, groups - 1, group names
 # Beyond this many entries, only those used by the run that writes the file are kept.
@@ -54,7 +54,7 @@ class _Store:
         self.used: set[tuple[str, int]] = set()
 
     def _load(self) -> dict[tuple[str, int], Entry]:
-        where = rules_cache.cache_file(_name())
+        where = cache_files.cache_file(_name())
         entries: dict[tuple[str, int], Entry] = {}
         if where is not None:
             try:
@@ -67,7 +67,7 @@ class _Store:
 
     def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
         """Return the compiled pattern, from its cached code when there is one."""
-        if _sre is None or rules_cache.cache_file(_name()) is None:
+        if _sre is None or cache_files.cache_file(_name()) is None:
             return re.compile(pattern, flags)
         if self.entries is None:
             self.entries = self._load()
@@ -93,7 +93,7 @@ class _Store:
         """Write the entries to the cache file atomically (silently does nothing if it cannot)."""
         import tempfile
 
-        where = rules_cache.cache_file(_name())
+        where = cache_files.cache_file(_name())
         if where is None or not self.entries:
             return
         if len(self.entries) > MAX_ENTRIES:  # patterns of rules long since edited: drop them

@@ -274,7 +274,7 @@ def conjunctions_of(pattern: str, flags: int = 0) -> list[Conjunction] | None:
 
 
 class _Store:
-    """The conjunctions of patterns read in earlier runs (a cache file; see rules_cache.py).
+    """The conjunctions of patterns read in earlier runs (a cache file; see drafter/cache_files.py).
 
     Reading a pattern's requirements parses it again (about 0.06 s for the catalogue, paid by
     every run however short the document), while the result depends only on the pattern, its
@@ -289,16 +289,16 @@ class _Store:
         self.fresh: dict[str, Any] = {}
 
     def _code(self) -> str:
-        from .rules_cache import stamp
+        from ..cache_files import stamp
 
         return f"{sys.version}|{stamp(Path(__file__))}"
 
     def conjunctions(self, pattern: str, flags: int) -> list[Conjunction] | None:
         """Return ``conjunctions_of(pattern, flags)``, remembered between runs."""
-        from . import rules_cache
+        from .. import cache_files
 
         if self.entries is None:
-            self.entries = rules_cache.read_entries(self.NAME, self._code())
+            self.entries = cache_files.read_entries(self.NAME, self._code())
         key = f"{flags}:{pattern}"
         known = self.entries.get(key, False)
         if known is not False:
@@ -307,7 +307,7 @@ class _Store:
             except TypeError:
                 pass  # not what this code writes: read the pattern again
         found = conjunctions_of(pattern, flags)
-        if not self.fresh and rules_cache.cache_file(self.NAME) is not None:
+        if not self.fresh and cache_files.cache_file(self.NAME) is not None:
             atexit.register(self.save)
         self.fresh[key] = None if found is None else [[sorted(c) for c in j] for j in found]
         self.entries[key] = self.fresh[key]
@@ -315,10 +315,10 @@ class _Store:
 
     def save(self) -> None:
         """Write the entries read in this run to the cache file."""
-        from . import rules_cache
+        from .. import cache_files
 
         if self.fresh:
-            rules_cache.write_entries(self.NAME, self._code(), self.fresh)
+            cache_files.write_entries(self.NAME, self._code(), self.fresh)
             self.fresh = {}
 
 
