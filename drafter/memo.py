@@ -11,7 +11,7 @@ from typing import Any
 
 from .library_model import Clause, ClauseUse, Draft
 from .model import Article
-from .standards import AUTHORITIES
+from .standards import AUTHORITIES, authority_title
 
 # The memorandum's fixed words, by language (a language without an entry uses English).
 LABELS = {
@@ -159,9 +159,11 @@ def _answers_summary(draft: Draft) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _authority(authority_id: str) -> Authority:
+def _authority(authority_id: str, language: str = "en") -> Authority:
+    """Return an authority with its title in the memorandum's language."""
     # Library validation rejects unknown ids; print the bare id rather than fail if one slips by.
-    return Authority(authority_id, AUTHORITIES.get(authority_id, authority_id))
+    title = authority_title(authority_id, language) if authority_id in AUTHORITIES else None
+    return Authority(authority_id, title or authority_id)
 
 
 def _clause_note(clause: Clause, use: ClauseUse | None, language: str = "en") -> ClauseNote:
@@ -181,7 +183,7 @@ def _clause_note(clause: Clause, use: ClauseUse | None, language: str = "en") ->
         id=clause.id,
         title=clause.title,
         commentary=" ".join(clause.commentary.split()),
-        authorities=[_authority(a) for a in clause.sources],
+        authorities=[_authority(a, language) for a in clause.sources],
         options=options,
     )
 

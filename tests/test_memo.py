@@ -93,3 +93,17 @@ def test_unknown_authority_is_printed_as_its_id() -> None:
 )  # fmt: skip
 def test_format_value(value, printed) -> None:
     assert format_value(value) == printed
+
+
+def test_every_authority_has_a_french_title_and_a_french_memo_prints_it() -> None:
+    from drafter.standards import AUTHORITIES_FR, authority_title
+
+    assert set(AUTHORITIES_FR) == set(AUTHORITIES)
+    assert authority_title("GC34-25", "fr").startswith("Comité des droits de l'homme")
+    assert authority_title("GC34-25", "de") == AUTHORITIES["GC34-25"]  # no German: English
+    draft = sample_draft()
+    draft.statute.language = "fr"
+    memo = build_memo(draft)
+    assert memo.authorities and all(a.title == AUTHORITIES_FR[a.id] for a in memo.authorities)
+    note = memo.articles[1].clauses[0]
+    assert all(a.title == AUTHORITIES_FR[a.id] for a in note.authorities)
