@@ -433,7 +433,8 @@ def _placeholder_ref(match: re.Match[str], language: str) -> str:
     """Show a reference that cannot be resolved outside a statute by the label it points to."""
     label, *rest = match.group(1).split("/")
     if language == "fr":
-        parts = [f"article [{label}]"] + [f"alinéa {p}" for p in rest[:1]]
+        alinea = ["premier" if p == "1" else p for p in rest[:1]]
+        parts = [f"article [{label}]"] + [f"alinéa {p}" for p in alinea]
         parts += [f"{item_number(p)}\u00b0" for p in rest[1:2] if p.isalpha()]
         return ", ".join(parts)
     return f"Article [{label}]" + "".join(f"({p})" for p in rest)

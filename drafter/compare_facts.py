@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .citations import cited, paragraph_places
 from .lint.numbering import NUMBER, article_key, normalise_number, number_value, roman_value
 from .lint.sanctions import read_sanctions
 from .model import Article, CrossReference, Definition, Sanction, Statute
@@ -279,39 +280,12 @@ def place_label(article: Article, index: int | None, language: str) -> str:
     """Return where a paragraph is, as a lawyer of that language cites it.
 
     English: "Article 5(1)(a)" (an unnumbered paragraph: "Article 4, paragraph 1"); French:
-    "Article 5, alinéa 1, 2°, a)" (alinéas are unnumbered and counted by position).
+    "Article 5, alinéa premier, 2°, a)" (see ``drafter.citations.place_citation``).
     """
     caption = article.caption
     if index is None or not 0 < index <= len(article.paragraphs) or len(article.paragraphs) == 1:
         return caption  # an article of one paragraph is cited as the article
-    trail: list[tuple[int, str | None, int]] = []  # (level, printed number, position)
-    counts = [0, 0, 0]
-    for para in article.paragraphs[:index]:
-        level = min(max(0, para.level), 2)
-        counts[level] += 1
-        for deeper in range(level + 1, 3):
-            counts[deeper] = 0
-        trail = [t for t in trail if t[0] < level]
-        trail.append((level, para.number, counts[level]))
-    if language == "fr":
-        parts = []
-        for level, number, position in trail:
-            if level == 0:
-                parts.append(f"alinéa {position}")
-            elif number and not number.isdigit():
-                parts.append(f"{number})")  # "a)" sub-items, or letters a reader kept
-            elif level == 1:
-                parts.append(f"{number or position}°")
-            else:
-                parts.append(f"{chr(ord('a') + position - 1)})")
-        return ", ".join([caption, *parts])
-    text = caption
-    for level, number, position in trail:
-        if number:
-            text += f"({number})"
-        elif level == 0 and trail[-1][0] == 0:
-            text += f", paragraph {position}"
-    return text
+    return cited(caption, paragraph_places(article, language)[index - 1])
 
 
 def quote(text: str, start: int = 0, end: int | None = None, width: int = 70) -> str:

@@ -1,7 +1,7 @@
 """Where each side of a mismatch is: the places ``drafter compare`` reports.
 
 A place names the file, the article, the paragraph as a lawyer of that language cites it
-("Article 5(1)(a)", "Article 5, alinéa 1, 2°") and a short quote. The side that lacks
+("Article 5(1)(a)", "Article 5, alinéa premier, 2°") and a short quote. The side that lacks
 something gets the place where it would be ("between Article 3 and Article 4").
 """
 
@@ -28,7 +28,7 @@ class Place:
     number: str | None  # the article number as printed
     heading: str | None
     paragraph: int | None  # 1-based index into the article's paragraphs
-    cite: str  # "Article 5(1)(a)", "Article 5, alinéa 1, 2°", "between Article 4 and Article 5"
+    cite: str  # "Article 5(1)(a)", "Article 5, alinéa premier, 2°", "after Article 3, 2°"
     quote: str
     missing: bool = False
 

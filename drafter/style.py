@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .citations import Step, alinea_count, cited, place_citation
 from .model import Article, Division, Paragraph
 
 ARTICLE_WORD = {"en": "Article", "fr": "Article"}
@@ -63,20 +64,16 @@ def reference_text(
     article: Article, paragraph: str | None, item: str | None, language: str = "en"
 ) -> str:
     """Return a printed reference: "Article 7(2)(b)"; French "article 7, alinéa 2, 2°"."""
-    if language == "fr":
-        text = f"article {article.number}"
-        if paragraph:
-            text += f", alin\u00e9a {paragraph}"
-        if item:
-            number = item_number(item) if item.isalpha() else item
-            text += f", {number}\u00b0"
-        return text
-    text = article.caption
+    steps: list[Step] = []
     if paragraph:
-        text += f"({paragraph})"
+        steps.append(Step(0, paragraph, int(paragraph)))
     if item:
-        text += f"({item})"
-    return text
+        position = item_number(item) if item.isalpha() else int(item)
+        steps.append(Step(1, str(position) if language == "fr" else item, position))
+    if language == "fr":
+        place = place_citation(steps, "fr", alinea_count(article))
+        return cited(f"article {article.number}", place)
+    return cited(article.caption, place_citation(steps, language))
 
 
 def quoted(text: str, language: str = "en") -> str:

@@ -247,7 +247,7 @@ def test_missing_paragraph() -> None:
     mismatch = comparison.mismatches[0]
     assert mismatch.a.cite == "Article 3(2)"
     assert mismatch.a.quote.startswith("Where there is evidence")
-    assert mismatch.b.missing and mismatch.b.cite == "after Article 3, alinéa 1, 2°"
+    assert mismatch.b.missing and mismatch.b.cite == "after Article 3, 2°"
     assert "2 paragraphs, 2 items" in mismatch.message
 
 
@@ -277,7 +277,7 @@ def test_reference_to_another_article() -> None:
     mismatch = comparison.mismatches[0]
     assert "Article 2 in en.txt" in mismatch.message and "article 4 in fr.txt" in mismatch.message
     assert mismatch.a.cite == "Article 3(1)" and "Article 2" in mismatch.a.quote
-    assert mismatch.b.cite == "Article 3, alinéa 1" and "l'article 4" in mismatch.b.quote
+    assert mismatch.b.cite == "Article 3, alinéa premier" and "l'article 4" in mismatch.b.quote
 
 
 def test_reference_to_another_item() -> None:

@@ -239,7 +239,7 @@ def test_french_markup_numbers_items_and_resolves_references() -> None:
     ]  # fmt: skip
     text = statute.articles[1].paragraphs[0].text
     assert text == (
-        "Voir l'article premier, alinéa 1, 2\u00b0, l'article premier et "
+        "Voir l'article premier, alinéa premier, 2\u00b0, l'article premier et "
         "l'article premier, alinéa 2."
     )
 
@@ -353,7 +353,7 @@ def test_french_draft_structure_definitions_and_references(lib_dir: Path) -> Non
     assert "sept (7) ans" in offence.paragraphs[-1].text
     assert application.paragraphs[0].text.endswith("la République d'Aurélie.")
     assert application.paragraphs[1].text.startswith(
-        "L'article 2, alinéa 2 et l'article 2, alinéa 1, 2\u00b0 ne"
+        "L'article 2, alinéa 2 et l'article 2, alinéa premier, 2\u00b0 ne"
     )
     english = draft(lib_dir, "en").statute
     assert [p.text.split(" means")[0] for p in english.articles[0].paragraphs[1:]] == [

@@ -49,7 +49,8 @@ class FileResult:
 
     ``captions`` maps an article number to its printed caption ("Section 5", "§ 130") and
     ``markers`` maps (article number, paragraph index) to the printed paragraph reference
-    ("(1)(b)"), so that reporters can print where a finding is as a lawyer would cite it.
+    ("(1)(b)"; French "alinéa 2, 3°"), so that reporters can print where a finding is as a
+    lawyer would cite it.
     ``regions`` maps a finding's fingerprint to its place in a plain-text file.
     """
 
@@ -73,7 +74,9 @@ class FileResult:
         caption = self.caption(loc.article)
         if loc.article is None or loc.paragraph is None:
             return caption
-        return caption + self.markers.get((loc.article, loc.paragraph), "")
+        from ..citations import cited  # here: the text and JSON reports never need it
+
+        return cited(caption, self.markers.get((loc.article, loc.paragraph), ""))
 
 
 def summarise(results: list[FileResult]) -> dict[str, object]:
@@ -104,8 +107,20 @@ def lint_statute(
 
 
 def paragraph_markers(statute: Statute) -> dict[tuple[str, int], str]:
-    """Return the printed reference of every paragraph: (article, index) -> "(1)(b)"."""
+    """Return the printed reference of every paragraph: (article, index) -> "(1)(b)".
+
+    French statutes cite places as French legislative style does ("alinéa 2, 3°", see
+    ``drafter.citations.place_citation``); every French paragraph has one, even an article's
+    only alinéa ("alinéa premier"), so a report never falls back to "¶1".
+    """
     markers: dict[tuple[str, int], str] = {}
+    if statute.language == "fr":
+        from ..citations import paragraph_places
+
+        for article in statute.articles:
+            for index, place in enumerate(paragraph_places(article, "fr"), start=1):
+                markers.setdefault((article.number, index), place)
+        return markers
     for article in statute.articles:
         trail: list[str] = []  # the markers of the enclosing paragraph, item, sub-item
         for index, para in enumerate(article.paragraphs, start=1):
