@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..regexes import regex_cache
 from . import patterns as P
 
-STARTS_UPPER = re.compile(r"^[\"'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9]")
-HEADING_STYLE = re.compile(
+STARTS_UPPER = regex_cache.compile(r"^[\"'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9]")
+INITIAL = regex_cache.compile(r"^[A-Z]\.")  # "A. Scope": a lettered heading, not a marker
+LEADING_SEPARATOR = regex_cache.compile(r"^\s*[-–—:.]")
+HEADING_STYLE = regex_cache.compile(
     r"^(heading|titre|title|subtitle|article|section|chapter|part)", re.IGNORECASE
 )
 
@@ -45,10 +48,12 @@ def has_heading_style(block: Block) -> bool:
 
 def heading_like(text: str, allow_period: bool = True) -> bool:
     """Return True for a short line that reads as a heading rather than a sentence."""
+    if len(text) > 150:
+        return False  # before splitting: most paragraphs are long
     words = text.split()
-    if not words or len(text) > 150 or len(words) > 15:
+    if not words or len(words) > 15:
         return False
-    if marker_of(text) is not None and not re.match(r"^[A-Z]\.", text):
+    if marker_of(text) is not None and not INITIAL.match(text):
         return False
     if P.SENTENCE_END.search(text):
         # "Definitions." is a heading; "This Act applies to all." is a short sentence.
@@ -63,7 +68,7 @@ def heading_like(text: str, allow_period: bool = True) -> bool:
 
 # The first character of every marker in P.MARKERS: a text starting otherwise ("A person",
 # "Article 3") has none, which one match rules out instead of fourteen.
-MARKER_START = re.compile(r"[(§\dIVXa-z\-–—•·*▪◦‣]")
+MARKER_START = regex_cache.compile(r"[(§\dIVXa-z\-–—•·*▪◦‣]")
 
 
 def marker_of(text: str) -> tuple[re.Match[str], str] | None:
@@ -83,7 +88,7 @@ def split_rest(rest: str) -> tuple[str | None, str | None] | None:
         return None, None
     if rest[0] == "(":
         return None  # "Article 5(2) shall..." is a reference in a sentence
-    had_sep = bool(re.match(r"^\s*[-–—:.]", rest))
+    had_sep = LEADING_SEPARATOR.match(rest) is not None
     body = P.SEPARATOR.sub("", rest, count=1).strip()
     if not body:
         return None, None
@@ -104,8 +109,10 @@ def split_rest(rest: str) -> tuple[str | None, str | None] | None:
 
 
 # "Short Title. – This Act ...", "Promoting enmity between groups, etc.—(1) Whoever ..."
-INLINE_HEADING = re.compile(r"^(?P<h>[^:–—]{2,300}?)\s*[.:]\s*(?P<dash>[-–—]+)\s*(?P<b>\S.*)$")
-HEADING_SENTENCE = re.compile(r"^(?P<h>[^.:;,]{2,60}?)\.\s+(?P<b>[A-ZÀ-ÖØ-Þ(«\"“].{20,})$")
+INLINE_HEADING = regex_cache.compile(
+    r"^(?P<h>[^:–—]{2,300}?)\s*[.:]\s*(?P<dash>[-–—]+)\s*(?P<b>\S.*)$"
+)
+HEADING_SENTENCE = regex_cache.compile(r"^(?P<h>[^.:;,]{2,60}?)\.\s+(?P<b>[A-ZÀ-ÖØ-Þ(«\"“].{20,})$")
 
 
 def caption_like(text: str) -> bool:

@@ -9,10 +9,11 @@ article that points at an offence stated elsewhere is a sanction.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from typing import Any
 
 from ..model import Article, ArticleKind, Statute
-from .literals import required
+from ..regexes import prefilter, regex_cache
 
 K = ArticleKind
 
@@ -21,65 +22,53 @@ class Pattern:
     """A case-insensitive alternation of regexes, compiled on first use (a document needs one
     language's).
 
-    ``search`` runs the whole alternation. ``found`` only tells whether it matches, and runs
-    each alternative on its own, in texts holding one of the strings every match of that
-    alternative holds (literals.required): Python's engine tries a case-insensitive
-    alternation at every position of a text, and most articles hold the words of few
-    alternatives. Both give the same answer (tests/test_reading_perf.py).
+    ``search`` runs the whole alternation. ``found`` only tells whether it matches: it rules a
+    text out at once when no alternative's literal gate (drafter/regexes/prefilter.py) admits
+    it, and otherwise runs only the alternatives whose gate admits it, one by one. Python's
+    engine tries a case-insensitive alternation at every position of a text, and most
+    articles hold the words of few alternatives. Both give the same answer
+    (tests/test_reading_perf.py).
     """
 
     def __init__(self, *alternatives: str) -> None:
         self.alternatives = alternatives
         self.pattern = "|".join(f"(?:{p})" for p in alternatives)
         self.compiled: re.Pattern[str] | None = None
-        # Per alternative, on first use: [strings one of which every match holds (or None),
-        # source, compiled regex (or None until a text holds one of those strings)].
-        self.parts: list[list] | None = None
+        self.gate: prefilter.Gate | None = None  # admits a text any alternative may match
+        self.parts: tuple[tuple[prefilter.Gate, re.Pattern[str]], ...] = ()
 
     def search(self, text: str) -> re.Match[str] | None:
         """Return the first match in ``text``, or None."""
         if self.compiled is None:
-            self.compiled = re.compile(self.pattern, re.IGNORECASE)
+            self.compiled = regex_cache.compile(self.pattern, re.IGNORECASE)
         return self.compiled.search(text)
 
-    def found(self, text: str) -> bool:
-        """Return True if the pattern matches somewhere in ``text``."""
-        if self.parts is None:
-            self.parts = [[required(p, re.IGNORECASE, folded), p, None] for p in self.alternatives]
-        probe = folded(text)
-        for part in self.parts:
-            if probe is not None and part[0] is not None:
-                for string in part[0]:  # a plain loop: this runs for every alternative and text
-                    if string in probe:
-                        break
-                else:
-                    continue  # no string every match holds: the alternative cannot match
-            if part[2] is None:
-                part[2] = re.compile(part[1], re.IGNORECASE)
-            if part[2].search(text) is not None:
+    def found(self, text: str, folded: str | None = None) -> bool:
+        """Return True if the pattern matches somewhere in ``text``.
+
+        ``folded`` is ``prefilter.fold(text)``, passed by callers that try several patterns
+        on one text.
+        """
+        if self.gate is None:
+            compiled = tuple(regex_cache.compile(p, re.IGNORECASE) for p in self.alternatives)
+            self.gate = prefilter.gate_any(compiled)
+            # One alternative: its gate is the pattern's, checked once.
+            alone = len(compiled) == 1
+            self.parts = tuple(
+                (prefilter.ALWAYS if alone else prefilter.gate(c), c) for c in compiled
+            )
+        if folded is None:
+            folded = prefilter.fold(text)
+        if not self.gate.admits(folded):
+            return False  # the usual answer: no alternative's literals in the text
+        for gate, compiled in self.parts:
+            if gate.admits(folded) and compiled.search(text) is not None:
                 return True
         return False
 
 
 def _rx(*patterns: str) -> Pattern:
     return Pattern(*patterns)
-
-
-# Characters whose str.lower() is what the regex engine's case-insensitive matching compares:
-# U+0000 to U+024F (Latin) except those with extra equivalences or a two-character lower case
-# (micro sign, dotted and dotless i, long s). Quotes, dashes, the ellipsis, the degree sign and
-# unusual spaces are blanked, so that "l’article" and "l'article" both hold "l article".
-_UNSAFE = re.compile("[^\x00-\xb4\xb6-\u012f\u0132-\u017e\u0180-\u024f]")
-_BLANK = str.maketrans({c: " " for c in "’‘“”«»–—…°\u00a0\u2009\u202f"})
-
-
-@lru_cache(maxsize=16)  # the patterns of one article ask for its text's in turn
-def folded(text: str) -> str | None:
-    """Return ``text`` lower-cased for literal search, or None if it has an unsafe character."""
-    probe = text.translate(_BLANK)
-    if _UNSAFE.search(probe) is not None:
-        return None
-    return probe.lower()
 
 
 # Headings, tried in order: the first kind whose pattern matches the heading wins.
@@ -178,18 +167,25 @@ HEADING_RULES: dict[str, list[tuple[ArticleKind, Pattern]]] = {
 }
 
 # Signals in the text of an article.
+# Some patterns match their first word before checking the word boundary and the negation in
+# front of it ("commit(?<=\bcommit)(?<!\bnot commit)" for "(?<!\bnot )\bcommit"): the regex
+# engine tries a pattern at every position of a text, where a first letter fails at once but
+# look-behinds take several times longer (tests/test_reading_perf.py checks that both forms
+# match alike).
 OFFENCE_STATED = {
     "en": _rx(
-        r"(?<!\bnot )(?<!\bnever )\bcommits? an? (criminal )?offen[cs]e\b(?!\s+(under|referred|provided|against|set out|"
-        r"specified|described|created|defined|in (article|section)))",
+        r"commit(?<=\bcommit)(?<!\bnot commit)(?<!\bnever commit)s? an? (criminal )?offen[cs]e\b"
+        r"(?!\s+(under|referred|provided|against|set out|specified|described|created|defined|"
+        r"in (article|section)))",
         r"\b(is|are|shall be) guilty of\b",
-        r"(?<!\bnot )\bconstitutes? an? (criminal )?offen[cs]e\b",
+        r"constitut(?<=\bconstitut)(?<!\bnot constitut)es? an? (criminal )?offen[cs]e\b",
         r"\bshall be an offen[cs]e\b",
         r"\bit is an offen[cs]e\b",
         r"\bis (a|an) (crime|offen[cs]e)\b",
         # "A person who ... commits the offence of genocide ideology"; "who commits the offence
         # of X shall be liable" right after "who" names an offence stated elsewhere.
-        r"(?<!\bwho )(?<!\bnot )\bcommits? the (criminal )?(offen[cs]e|crime) of\b",
+        r"commit(?<=\bcommit)(?<!\bwho commit)(?<!\bnot commit)s? the (criminal )?(offen[cs]e|crime)"
+        r" of\b",
     ),
     "fr": _rx(
         r"\bconstitue (une|un) (infraction|délit|crime)\b",
@@ -397,8 +393,9 @@ def _lang(language: str) -> str:
 
 def kind_from_heading(heading: str, language: str) -> ArticleKind | None:
     """Return the kind an article heading names, or None if the heading says nothing."""
+    folded = prefilter.fold(heading)
     for kind, pattern in HEADING_RULES[_lang(language)]:
-        if pattern.found(heading):
+        if pattern.found(heading, folded):
             return kind
     return None
 
@@ -406,26 +403,47 @@ def kind_from_heading(heading: str, language: str) -> ArticleKind | None:
 def kind_from_text(text: str, language: str) -> ArticleKind:
     """Return the kind an article's text shows, in the order: offence, sanction, definitions..."""
     lang = _lang(language)
-    if OFFENCE_STATED[lang].found(text):
+    folded = prefilter.fold(text)
+    if OFFENCE_STATED[lang].found(text, folded):
         return K.OFFENCE
-    if PENALTY[lang].found(text):
-        conduct = CONDUCT_SUBJECT[lang].found(text) or PROHIBITION[lang].found(text)
-        if conduct and not OFFENCE_ELSEWHERE[lang].found(text):
+    if PENALTY[lang].found(text, folded):
+        conduct = CONDUCT_SUBJECT[lang].found(text, folded) or PROHIBITION[lang].found(text, folded)
+        if conduct and not OFFENCE_ELSEWHERE[lang].found(text, folded):
             return K.OFFENCE
         return K.SANCTION
-    if DEFINITION[lang].found(text):
+    if DEFINITION[lang].found(text, folded):
         return K.DEFINITIONS
     for kind, table in CONTENT_RULES.items():
-        if table[lang].found(text):
+        if table[lang].found(text, folded):
             return kind
     return K.GENERAL
 
 
-def classify_article(article: Article, language: str) -> ArticleKind:
-    """Return the kind of one article from its heading, then its text."""
-    text = article.text
-    by_text = kind_from_text(text, language)
-    by_heading = kind_from_heading(article.heading or "", language) if article.heading else None
+Memo = dict[tuple, object]  # answers given for one statute, keyed by (function, text, language)
+_MISSING = object()
+
+
+def _remembered(memo: Memo, function: Callable, text: str, language: str) -> Any:
+    """Return ``function(text, language)``, computed once per text of a statute: a code repeats
+    its headings and boilerplate ("Penalties", "Nothing in this article ..."), and each answer
+    depends on the text alone."""
+    key = (function, text, language)
+    found = memo.get(key, _MISSING)
+    if found is _MISSING:
+        found = memo[key] = function(text, language)
+    return found
+
+
+def classify_article(article: Article, language: str, memo: Memo | None = None) -> ArticleKind:
+    """Return the kind of one article from its heading, then its text.
+
+    ``memo`` keeps answers for the other articles of the same statute.
+    """
+    memo = {} if memo is None else memo
+    by_text = _remembered(memo, kind_from_text, article.text, language)
+    by_heading = (
+        _remembered(memo, kind_from_heading, article.heading, language) if article.heading else None
+    )
     if by_heading is None:
         return by_text
     # "Offences and penalties" over an article that itself states an offence: an offence.
@@ -436,7 +454,7 @@ def classify_article(article: Article, language: str) -> ArticleKind:
     # A heading about evidence or courts over text that creates an offence ("False testimony
     # and concealment of evidence": "Any person who ... is liable to ...") is an offence; a
     # mere mention of offences in a procedure article is not.
-    if by_heading in (K.PROCEDURE, K.GENERAL) and creates_offence(article, language):
+    if by_heading in (K.PROCEDURE, K.GENERAL) and creates_offence(article, language, memo):
         return K.OFFENCE
     # A heading naming the subject ("Incitement") over a pure penalty article: a sanction.
     if by_heading == K.OFFENCE and by_text == K.SANCTION:
@@ -446,19 +464,24 @@ def classify_article(article: Article, language: str) -> ArticleKind:
     return by_heading
 
 
-def creates_offence(article: Article, language: str) -> bool:
+def creates_offence(article: Article, language: str, memo: Memo | None = None) -> bool:
     """Return True if a paragraph opens with the offender ("Any person who") and punishes."""
+    memo = {} if memo is None else memo
+    return any(_remembered(memo, _creates_offence, p.text, language) for p in article.paragraphs)
+
+
+def _creates_offence(text: str, language: str) -> bool:
+    """Return True if a paragraph's text opens with the offender and punishes."""
     lang = _lang(language)
-    for para in article.paragraphs:
-        if not CONDUCT_SUBJECT[lang].found(para.text[:80]):
-            continue  # the usual paragraph: no offender named, no need to look for a penalty
-        punished = PENALTY[lang].found(para.text) or OFFENCE_STATED[lang].found(para.text)
-        if punished and not OFFENCE_ELSEWHERE[lang].found(para.text):
-            return True
-    return False
+    if not CONDUCT_SUBJECT[lang].found(text[:80]):
+        return False  # the usual paragraph: no offender named, no need to look for a penalty
+    folded = prefilter.fold(text)
+    punished = PENALTY[lang].found(text, folded) or OFFENCE_STATED[lang].found(text, folded)
+    return punished and not OFFENCE_ELSEWHERE[lang].found(text, folded)
 
 
 def classify_statute(statute: Statute) -> None:
     """Set the kind of every article of a statute read from a document."""
+    memo: Memo = {}
     for article in statute.articles:
-        article.kind = classify_article(article, statute.language)
+        article.kind = classify_article(article, statute.language, memo)

@@ -10,77 +10,82 @@ A cross-reference is "Article 7", "Article 7(2)(b)", "Articles 3 to 5", "section
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Article, ArticleKind, CrossReference, Definition, Statute
-from .classify import folded
-from .literals import required
+from ..regexes import prefilter, regex_cache
 
 Q_OPEN, Q_CLOSE = "\"“'‘«", "\"”'’»"
 # An apostrophe glued to a word is an elision ("l'« extrémisme »"), not an opening quote.
-QUOTED_TERM = re.compile(
+QUOTED_TERM = regex_cache.compile(
     rf"(?:[{Q_OPEN.replace(chr(39), '')}]|(?<!\w)')\s?(?P<term>[^{Q_CLOSE}«\n]{{1,80}}?)\s?[{Q_CLOSE}]"
     r"(?:\s*(?:\([^)]{0,40}\)|or\s+[\"“'‘][^\"”'’]{1,60}[\"”'’]))?"  # ("the Act") / or "x"
     r"\s*,?\s*(?P<verb>means|includes|shall mean|shall include|refers to|has the meaning|"
     r"is defined as|désigne|s['’]entend(?: de| d['’]| comme)?|signifie|vise|recouvre|comprend)\b",
     re.IGNORECASE,
 )
-UNQUOTED_TERM = re.compile(
+UNQUOTED_TERM = regex_cache.compile(
     r"^(?:in this (?:act|law|statute|part|chapter|section|article)|for the purposes? of this "
     r"(?:act|law|statute))\s*,?\s*(?:the (?:term|expression|word) )?(?P<term>[\w][\w \-']{0,60}?)"
     r"\s+(?P<verb>means|includes)\b",
     re.IGNORECASE,
 )
-ON_ENTEND = re.compile(
+ON_ENTEND = regex_cache.compile(
     r"\bon entend par\s+(?:[«\"“]\s?(?P<q>[^»\"”]{1,80}?)\s?[»\"”]|(?P<u>[\w][\w \-']{0,60}?))"
     r"\s*[,:]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
-LIST_QUOTED = re.compile(r"^[«\"“]\s?(?P<term>[^»\"”]{1,80}?)\s?[»\"”]\s*[:–—]\s*(?P<rest>\S.*)$")
+LIST_QUOTED = regex_cache.compile(
+    r"^[«\"“]\s?(?P<term>[^»\"”]{1,80}?)\s?[»\"”]\s*[:–—]\s*(?P<rest>\S.*)$"
+)
 # French unquoted: "l'idéologie du génocide s'entend de ...", "Le terme X désigne ...".
-FR_VERB_TERM = re.compile(
+FR_VERB_TERM = regex_cache.compile(
     r"(?:^|[,;:]\s*)(?:(?:le|la|les)\s+|l['’])?(?:(?:terme|expression|mot)\s+)?"
     r"(?P<term>[^,;:«»\"]{1,60}?)\s+(?:s['’]entend(?:ent)?\s+(?:de |d['’]|du |des |comme )|"
     r"désigne(?:nt)?\s)(?P<rest>.*)$",
     re.IGNORECASE,
 )
-FR_CONSTITUE = re.compile(
+FR_CONSTITUE = regex_cache.compile(
     r"^constitue(?:nt)? (?:un|une|des) (?P<term>[^,]{1,60}?) (?P<rest>(?:tout|toute|tous|toutes|"
     r"le fait)\b.*)$",
     re.IGNORECASE,
 )
-PLURAL_VERB = re.compile(r"s['’]entendent|désignent", re.IGNORECASE)
-COORDINATION = re.compile(r"\s+(?:et|ou)\s+(?:(?:le|la|les)\s+|l['’])?", re.IGNORECASE)
+PLURAL_VERB = regex_cache.compile(r"s['’]entendent|désignent", re.IGNORECASE)
+COORDINATION = regex_cache.compile(r"\s+(?:et|ou)\s+(?:(?:le|la|les)\s+|l['’])?", re.IGNORECASE)
 # Inside a definitions article only: "Est commis publiquement l'acte accompli ...".
-FR_REPUTE = re.compile(
+FR_REPUTE = regex_cache.compile(
     r"^(?:est|sont) (?:commise?s?|réputée?s?|considérée?s? comme) (?P<term>[\w-]+)\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 # "Est qualifié de régionalisme tout propos ..."
-FR_QUALIFIE = re.compile(
+FR_QUALIFIE = regex_cache.compile(
     r"^(?:est|sont) qualifiée?s? (?:de |d['’])(?P<term>[^,]{1,60}?) "
     r"(?P<rest>(?:tout|toute|tous|toutes|le fait|l['’]acte)\b.*)$",
     re.IGNORECASE,
 )
 # Canadian consolidations, definitions article only: "génocide L'un des actes ..." (the term
 # was in bold or italics, and nothing else marks it).
-BARE_TERM = re.compile(r"^(?P<term>[a-zà-öø-ÿ][\w'’ -]{0,40}?)\s+(?P<rest>[A-ZÀ-ÖØ-Þ].*)$")
+BARE_TERM = regex_cache.compile(r"^(?P<term>[a-zà-öø-ÿ][\w'’ -]{0,40}?)\s+(?P<rest>[A-ZÀ-ÖØ-Þ].*)$")
 # Inside a definitions article only: "(a) genocide means ...", "Genocide ideology is an ...".
-PLAIN_TERM = re.compile(
+PLAIN_TERM = regex_cache.compile(
     r"^(?:the (?:term|expression) )?(?P<term>[\w][\w \-']{0,50}?)\s+"
     r"(?:means|includes|refers to|is an?|is the|are)\s(?P<rest>.*)$",
     re.IGNORECASE,
 )
-LIST_TERM = re.compile(r"^(?P<term>[\w][\w \-'’]{0,50}?)\s*(?::|–|—| - )\s+(?P<rest>\S.*)$")
+CAPITAL_INSIDE = regex_cache.compile(r"\b[a-zà-öø-ÿ][\w'’-]*\s+[A-ZÀ-ÖØ-Þ]")
+LIST_TERM = regex_cache.compile(
+    r"^(?P<term>[\w][\w \-'’]{0,50}?)\s*(?::|–|—| - )\s+(?P<rest>\S.*)$"
+)
 
 REF_WORD = r"(?:articles?|art\.|sections?|ss?\.|§§?)"
 NUM = r"\d+[A-Za-z]{0,2}(?:\s?(?:bis|ter|quater))?|premier|1er"
 SUB = r"(?:\(\w{1,4}\))*"
-REFERENCE = re.compile(
+REFERENCE = regex_cache.compile(
     rf"(?<!\w)(?P<word>{REF_WORD})\s*(?P<first>(?:{NUM}){SUB})"
     rf"(?P<more>(?:\s*(?:,|and|or|to|à|et|ou|-|–)\s*(?:{NUM}){SUB})*)",
     re.IGNORECASE,
 )
-PARAGRAPH_REF = re.compile(
+PARAGRAPH_REF = regex_cache.compile(
     r"\b(?:paragraphs?|subsections?|sub-sections?|alinéa|paragraphe)\s*\((?P<p>\d+[A-Za-z]?)\)"
     r"(?P<sub>(?:\(\w{1,4}\))*+)"
     # "paragraph (1) or (2)", "subsections (1) to (3)": every number is a reference.
@@ -88,9 +93,9 @@ PARAGRAPH_REF = re.compile(
     r"(?!\s*of\s+(?:article|section|s\.))",
     re.IGNORECASE,
 )
-MORE_PARAGRAPH = re.compile(r"\((?P<p>\d+[A-Za-z]?)\)(?P<sub>(?:\([^\d()]\w{0,3}\))*)")
+MORE_PARAGRAPH = regex_cache.compile(r"\((?P<p>\d+[A-Za-z]?)\)(?P<sub>(?:\([^\d()]\w{0,3}\))*)")
 # "paragraph (2)(b) of Article 7", "subsection (1) of section 4", "l'alinéa 2 de l'article 7".
-PARAGRAPH_OF = re.compile(
+PARAGRAPH_OF = regex_cache.compile(
     r"\b(?:(?:paragraph|subsection|sub-section)\s*\((?P<p>\d+[A-Za-z]?)\)(?P<sub>(?:\(\w{1,4}\))*+)"
     rf"\s+of\s+(?:article|section|s\.)|alinéa\s+(?P<fp>\d+|premier|1er)\s+de\s+l['’]article)"
     rf"\s*(?P<num>{NUM})",
@@ -99,21 +104,21 @@ PARAGRAPH_OF = re.compile(
 # French: "article 7, alinéa 2, 2°" and "l'alinéa premier du présent article" (alinéas are
 # unnumbered in print and counted by position; items are "1°", "2°").
 FR_ITEMS = r"(?P<items>(?:\s*(?:,|ou|et)\s*\d+°)*)"  # ", 2°", ", 1° ou 3°"
-FR_ALINEA = re.compile(
+FR_ALINEA = regex_cache.compile(
     rf"\barticle\s+(?P<num>{NUM})\s*,\s*alinéa\s+(?P<p>\d+|premier|1er){FR_ITEMS}",
     re.IGNORECASE,
 )
-FR_OWN_ALINEA = re.compile(
+FR_OWN_ALINEA = regex_cache.compile(
     rf"\balinéas?\s+(?P<p>\d+|premier|1er){FR_ITEMS}\s*,?"
     # "l'alinéa premier ou l'alinéa 2 du présent article", "alinéas 1 et 2 du présent article"
     r"(?P<more>(?:\s*(?:,|ou|et)\s*(?:l['’]\s*alinéa\s+)?(?:\d+|premier|1er))*)"
     r"\s+du\s+présent\s+article\b(?P<tail>\s+(?:ou|et)\s+(?:à\s+)?son\s+alinéa\s+(?:\d+|premier))?",
     re.IGNORECASE,
 )
-ONE = re.compile(rf"(?P<num>{NUM})(?P<sub>{SUB})", re.IGNORECASE)
+ONE = regex_cache.compile(rf"(?P<num>{NUM})(?P<sub>{SUB})", re.IGNORECASE)
 # What follows a reference to another instrument (English, then French), after any spaced
 # sub-reference: "section 6 (1) of the Code" points outside as "section 6(1) of the Code" does.
-EXTERNAL = re.compile(
+EXTERNAL = regex_cache.compile(
     r"^(?:\s?\(\w{1,4}\))*(?:\s*,\s*alinéas?\s+(?:\d+|premier|1er)(?:\s*,\s*\d+°)?)?"
     r"\s*,?\s*(?:(?:of|in|under)\s+(?!this\b|the present\b)(?:the\s+)?"
     r"(?:[A-Z]|law\b|act\b|decree|ordinance|regulation|code|convention|constitution|statute)"
@@ -122,26 +127,34 @@ EXTERNAL = re.compile(
 )
 
 
+# The start of a REFERENCE without "§": its gate stands for REFERENCE's (see _may_refer).
+REFERENCE_WORDS = regex_cache.compile(
+    rf"(?<!\w)(?P<word>{REF_WORD.replace('|§§?', '')})\s*(?P<first>(?:{NUM}){SUB})",
+    re.IGNORECASE,
+)
+ALINEA_NUMBER = regex_cache.compile(r"\d+|premier|1er", re.IGNORECASE)
+ITEM_NUMBER = regex_cache.compile(r"(\d+)°")
+RANGE_JOINER = regex_cache.compile(r"(to|à|-|–)\s*(?:\d|premier|1er)")
+WORD_TO = regex_cache.compile(r"\bto\b")
+SUB_NUMBER = regex_cache.compile(r"\((\w+)\)")
 REFERENCE_PATTERNS = (PARAGRAPH_OF, FR_ALINEA, FR_OWN_ALINEA, REFERENCE, PARAGRAPH_REF)
-# For each pattern (by id: hashing a Pattern rehashes its source), the strings every match
-# holds (literals.required): a paragraph whose folded text lacks them is not scanned, which
-# spares most paragraphs of a long code each regex's position-by-position search.
-_REQUIRED: dict[int, frozenset[str] | None] = {}
+# Each pattern's literal gate (drafter/regexes/prefilter.py), by id: hashing a compiled pattern
+# hashes its whole code. A paragraph whose folded text the gate rules out is not scanned,
+# which spares most paragraphs of a long code each regex's position-by-position search.
+_GATES: dict[int, prefilter.Gate] = {}
 
 
-def may_match(pattern: re.Pattern[str], probe: str | None) -> bool:
-    """Return False if ``pattern`` cannot match the text that classify.folded made ``probe``."""
-    if probe is None:
-        return True
-    strings = _REQUIRED.get(id(pattern), False)
-    if strings is False:
-        strings = _REQUIRED[id(pattern)] = required(pattern.pattern, pattern.flags, folded)
-    if strings is None:
-        return True
-    for string in strings:
-        if string in probe:
-            return True
-    return False
+def gate_of(pattern: re.Pattern[str]) -> prefilter.Gate:
+    """Return the literal gate of one of this module's patterns."""
+    gate = _GATES.get(id(pattern))
+    if gate is None:
+        gate = _GATES[id(pattern)] = prefilter.gate(pattern)
+    return gate
+
+
+def may_match(pattern: re.Pattern[str], folded: str) -> bool:
+    """Return False if ``pattern`` cannot match the text that ``prefilter.fold`` made ``folded``."""
+    return gate_of(pattern).admits(folded)
 
 
 def sentence_case(term: str) -> str:
@@ -153,7 +166,7 @@ def sentence_case(term: str) -> str:
 
 def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str, str]]:
     """Return (term, definition text) pairs a paragraph defines."""
-    probe = folded(text)
+    probe = prefilter.fold(text)
     found = list(QUOTED_TERM.finditer(text)) if may_match(QUOTED_TERM, probe) else []
     # Each definition's text runs to the next definition in the same paragraph.
     ends = [m.start() for m in found[1:]] + [len(text)]
@@ -185,7 +198,7 @@ def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str,
         m = PLAIN_TERM.match(text)
         # A capital inside the "term" ("publicly In a public place or by a means ...") means a
         # bare Canadian-style term followed by its definition (BARE_TERM below), not a term.
-        if m and not re.search(r"\b[a-zà-öø-ÿ][\w'’-]*\s+[A-ZÀ-ÖØ-Þ]", m.group("term")):
+        if m and not CAPITAL_INSIDE.search(m.group("term")):
             return [(sentence_case(m.group("term")), m.group("rest"))]
         # "(a) genocide: ...", "Discrimination: a distinction ..." (a short term before a colon)
         m = LIST_TERM.match(text)
@@ -197,13 +210,18 @@ def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str,
     return []
 
 
-def definitions_of(article: Article) -> list[Definition]:
-    """Return the terms an article defines."""
+def definitions_of(article: Article, memo: dict | None = None) -> list[Definition]:
+    """Return the terms an article defines (``memo``: answers for other articles' paragraphs)."""
+    memo = {} if memo is None else memo
     found: list[Definition] = []
     in_definitions = article.kind == ArticleKind.DEFINITIONS
     for index, para in enumerate(article.paragraphs, start=1):
         numbered = para.number is not None or para.level > 0
-        for term, rest in terms_in(para.text, in_definitions, numbered):
+        key = (para.text, in_definitions, numbered)
+        terms = memo.get(key)
+        if terms is None:  # a code repeats its boilerplate paragraphs: read each text once
+            terms = memo[key] = terms_in(para.text, in_definitions, numbered)
+        for term, rest in terms:
             term = term.strip(" ,")
             if term and len(term.split()) <= 8:
                 found.append(Definition(term, rest.strip(" :,;"), article.number, index))
@@ -212,7 +230,7 @@ def definitions_of(article: Article) -> list[Definition]:
 
 def _split_sub(sub: str) -> tuple[str | None, str | None]:
     """Split "(2)(b)" into paragraph "2" and item "b"; "(b)" alone is an item."""
-    parts = re.findall(r"\((\w+)\)", sub)
+    parts = SUB_NUMBER.findall(sub)
     paragraph = item = None
     for part in parts:
         if part[0].isdigit() and paragraph is None and item is None:
@@ -229,95 +247,130 @@ def _range(first: str, last: str) -> list[str]:
     return [first, last]
 
 
-def references_in(article: Article) -> list[CrossReference]:
-    """Return the references an article's paragraphs make to articles of the same statute."""
+# A reference's target in ``_references_in_text``: the article's own number, with its spaces
+# taken out ("3 bis" -> "3bis") as for a printed target, or as printed.
+_OWN, _OWN_AS_PRINTED = 0, 1
+Found = tuple[str, int, int, "str | int", "str | None", "str | None"]
+
+
+def references_in(article: Article, memo: dict | None = None) -> list[CrossReference]:
+    """Return the references an article's paragraphs make to articles of the same statute.
+
+    ``memo`` keeps what other articles' paragraphs of the same statute hold (a code repeats
+    its boilerplate paragraphs): a paragraph's references depend on its text alone, but for
+    the article it belongs to.
+    """
+    memo = {} if memo is None else memo
     refs: list[CrossReference] = []
+    number = article.number
     for index, para in enumerate(article.paragraphs, start=1):
-        text = para.text
-        probe = folded(text)
-        wanted = [may_match(pattern, probe) for pattern in REFERENCE_PATTERNS]
-        if not any(wanted):
-            continue  # the usual paragraph: no reference word at all
-        want_of, want_alinea, want_own, want_reference, want_paragraph = wanted
-        taken: list[tuple[int, int]] = []  # spans read as "paragraph (2) of Article 7"
-        for m in PARAGRAPH_OF.finditer(text) if want_of else ():
-            if EXTERNAL.match(text[m.end() :]):
+        found = memo.get(para.text)
+        if found is None:
+            found = memo[para.text] = _references_in_text(para.text)
+        for printed, start, end, target, paragraph, item in found:
+            if target == _OWN:
+                target = number.replace(" ", "")
+            elif target == _OWN_AS_PRINTED:
+                target = number
+            refs.append(CrossReference(printed, number, index, start, end, target, paragraph, item))
+    return refs
+
+
+@cache
+def _reference_gates() -> tuple[tuple[prefilter.Gate, ...], frozenset[str]]:
+    """Return the gates of REFERENCE_PATTERNS, and literals one of which any of them needs.
+
+    prefilter reads no literal from "§" (outside the characters it folds), which leaves
+    REFERENCE without a gate; a match of it has the word "§" (in the text) or starts with a
+    match of REFERENCE_WORDS, whose gate stands for REFERENCE's. Every conjunction of a gate
+    needs a literal of its first clause: a text holding none of those of all the gates is
+    ruled out by them all at once (most paragraphs; "" stands for a gate admitting anything).
+    """
+    gates = tuple(gate_of(REFERENCE_WORDS if p is REFERENCE else p) for p in REFERENCE_PATTERNS)
+    anything = ((frozenset({""}),),)
+    firsts = [c[0] for g in gates for c in g.conjunctions or anything]
+    return gates, frozenset().union(*firsts)
+
+
+def _may_refer(text: str, folded: str) -> list[bool]:
+    """Return which of REFERENCE_PATTERNS may match a paragraph, by their literal gates."""
+    gates, needed = _reference_gates()
+    section_sign = "§" in text  # REFERENCE's own word, not in its stand-in's gate
+    for literal in needed:
+        if literal in folded:
+            break
+    else:
+        return [False, False, False, section_sign, False]
+    wanted = [gate.admits(folded) for gate in gates]
+    wanted[3] = wanted[3] or section_sign
+    return wanted
+
+
+def _references_in_text(text: str) -> list[Found]:
+    """Return (printed, start, end, target, paragraph, item) of the references in a text."""
+    wanted = _may_refer(text, prefilter.fold(text))
+    if not any(wanted):
+        return []  # the usual paragraph: no reference word at all
+    refs: list[Found] = []
+    want_of, want_alinea, want_own, want_reference, want_paragraph = wanted
+    taken: list[tuple[int, int]] = []  # spans read as "paragraph (2) of Article 7"
+    for m in PARAGRAPH_OF.finditer(text) if want_of else ():
+        if EXTERNAL.match(text[m.end() :]):
+            continue
+        _, item = _split_sub(m.group("sub") or "")
+        paragraph = m.group("p") or m.group("fp")
+        refs.append(
+            (m.group(0), m.start(), m.end(), m.group("num").replace(" ", ""), paragraph, item)
+        )
+        taken.append((m.start(), m.end()))
+    for pattern, want in ((FR_ALINEA, want_alinea), (FR_OWN_ALINEA, want_own)):
+        for m in pattern.finditer(text) if want else ():
+            if any(s <= m.start() < e for s, e in taken) or EXTERNAL.match(text[m.end() :]):
                 continue
-            _, item = _split_sub(m.group("sub") or "")
-            paragraph = m.group("p") or m.group("fp")
-            refs.append(
-                CrossReference(
-                    m.group(0), article.number, index, m.start(), m.end(),
-                    m.group("num").replace(" ", ""), paragraph, item,
-                )
-            )  # fmt: skip
+            target = m.group("num").replace(" ", "") if pattern is FR_ALINEA else _OWN
+            more = (m.groupdict().get("more") or "") + (m.groupdict().get("tail") or "")
+            numbers = [m.group("p"), *ALINEA_NUMBER.findall(more)]
+            items: list[str | None] = ITEM_NUMBER.findall(m.group("items")) or [None]
+            for n, number in enumerate(numbers):
+                paragraph = "1" if number.lower() in ("premier", "1er") else number
+                for item in items if n == 0 else [None]:  # items belong to the first alinéa
+                    refs.append((m.group(0), m.start(), m.end(), target, paragraph, item))
             taken.append((m.start(), m.end()))
-        for pattern, want in ((FR_ALINEA, want_alinea), (FR_OWN_ALINEA, want_own)):
-            for m in pattern.finditer(text) if want else ():
-                if any(s <= m.start() < e for s, e in taken) or EXTERNAL.match(text[m.end() :]):
-                    continue
-                target = m.group("num") if pattern is FR_ALINEA else article.number
-                more = (m.groupdict().get("more") or "") + (m.groupdict().get("tail") or "")
-                numbers = [m.group("p"), *re.findall(r"\d+|premier|1er", more, re.IGNORECASE)]
-                items: list[str | None] = re.findall(r"(\d+)°", m.group("items")) or [None]
-                for n, number in enumerate(numbers):
-                    paragraph = "1" if number.lower() in ("premier", "1er") else number
-                    for item in items if n == 0 else [None]:  # items belong to the first alinéa
-                        refs.append(
-                            CrossReference(
-                                m.group(0), article.number, index, m.start(), m.end(),
-                                target.replace(" ", ""), paragraph, item,
-                            )
-                        )  # fmt: skip
-                taken.append((m.start(), m.end()))
-        for m in REFERENCE.finditer(text) if want_reference else ():
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            if m.group("word").lower() in ("s.", "ss.") and not text[m.start("first")].isdigit():
-                continue
-            if EXTERNAL.match(text[m.end() :]):
-                continue
-            printed = m.group(0).rstrip()
-            numbers: list[tuple[str, str]] = []
-            pieces = [ONE.match(m.group("first"))] + list(ONE.finditer(m.group("more") or ""))
-            joiners = re.findall(r"(to|à|-|–)\s*(?:\d|premier|1er)", m.group("more") or "")
-            for piece in pieces:
-                if piece is not None:
-                    numbers.append((piece.group("num"), piece.group("sub")))
-            if len(numbers) == 2 and joiners and not numbers[0][1] and not numbers[1][1]:
-                numbers = [(n, "") for n in _range(numbers[0][0], numbers[1][0])]
-            for number, sub in numbers:
-                paragraph, item = _split_sub(sub)
-                refs.append(
-                    CrossReference(
-                        printed,
-                        article.number,
-                        index,
-                        m.start(),
-                        m.start() + len(printed),
-                        number.replace(" ", ""),
-                        paragraph,
-                        item,
-                    )
-                )
-        for m in PARAGRAPH_REF.finditer(text) if want_paragraph else ():
-            found = [(m.group("p"), m.group("sub"))]
-            found += [(x.group("p"), x.group("sub")) for x in MORE_PARAGRAPH.finditer(m["more"])]
-            ranged = len(found) == 2 and re.search(r"\bto\b", m["more"])
-            if ranged and not found[0][1] + found[1][1]:
-                found = [(n, "") for n in _range(found[0][0], found[1][0])]
-            for number, sub in found:
-                _, item = _split_sub(sub)
-                refs.append(
-                    CrossReference(
-                        m.group(0), article.number, index, m.start(), m.end(),
-                        article.number, number, item,
-                    )
-                )  # fmt: skip
+    for m in REFERENCE.finditer(text) if want_reference else ():
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if m.group("word").lower() in ("s.", "ss.") and not text[m.start("first")].isdigit():
+            continue
+        if EXTERNAL.match(text[m.end() :]):
+            continue
+        printed = m.group(0).rstrip()
+        numbers: list[tuple[str, str]] = []
+        pieces = [ONE.match(m.group("first"))] + list(ONE.finditer(m.group("more") or ""))
+        joiners = RANGE_JOINER.findall(m.group("more") or "")
+        for piece in pieces:
+            if piece is not None:
+                numbers.append((piece.group("num"), piece.group("sub")))
+        if len(numbers) == 2 and joiners and not numbers[0][1] and not numbers[1][1]:
+            numbers = [(n, "") for n in _range(numbers[0][0], numbers[1][0])]
+        for number, sub in numbers:
+            paragraph, item = _split_sub(sub)
+            end = m.start() + len(printed)
+            refs.append((printed, m.start(), end, number.replace(" ", ""), paragraph, item))
+    for m in PARAGRAPH_REF.finditer(text) if want_paragraph else ():
+        found = [(m.group("p"), m.group("sub"))]
+        found += [(x.group("p"), x.group("sub")) for x in MORE_PARAGRAPH.finditer(m["more"])]
+        ranged = len(found) == 2 and WORD_TO.search(m["more"])
+        if ranged and not found[0][1] + found[1][1]:
+            found = [(n, "") for n in _range(found[0][0], found[1][0])]
+        for number, sub in found:
+            _, item = _split_sub(sub)
+            refs.append((m.group(0), m.start(), m.end(), _OWN_AS_PRINTED, number, item))
     return refs
 
 
 def extract(statute: Statute) -> None:
     """Fill a statute's definitions and cross-references from its text."""
-    statute.definitions = [d for a in statute.articles for d in definitions_of(a)]
-    statute.cross_references = [r for a in statute.articles for r in references_in(a)]
+    terms: dict = {}
+    statute.definitions = [d for a in statute.articles for d in definitions_of(a, terms)]
+    refs: dict = {}
+    statute.cross_references = [r for a in statute.articles for r in references_in(a, refs)]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from ..model import Article, Division, Statute
+from ..regexes import regex_cache
 from . import patterns as P
 from .blocks import Block
 
@@ -49,7 +48,7 @@ def title_block(blocks: list[Block]) -> Block | None:
     return candidates[0] if candidates else None
 
 
-TOC_LEADER = re.compile(r"\s*(?:\.{3,}|…+|_{3,})\s*\d*\s*$|\s+\d{1,3}$")
+TOC_LEADER = regex_cache.compile(r"\s*(?:\.{3,}|…+|_{3,})\s*\d*\s*$|\s+\d{1,3}$")
 
 
 def heading_key(item: Article | Division) -> tuple[str, str, str]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Division, Paragraph, Statute
+from ..regexes import regex_cache
 from . import patterns as P
 from .blocks import (
     STARTS_UPPER,
@@ -26,7 +27,8 @@ from .blocks import (
 )
 from .front import drop_table_of_contents, front_matter
 
-DEGREE = re.compile(r"^\d+\s*[°º]")  # "1°", the French item number
+DEGREE = regex_cache.compile(r"^\d+\s*[°º]")  # "1°", the French item number
+LEADING_DIGITS = regex_cache.compile(r"\d+")
 
 
 @dataclass
@@ -54,9 +56,10 @@ class Layout:
 
     def __init__(self, blocks: list[Block], language: str) -> None:
         # Word's generated table of contents ("TOC 1" styles) repeats the headings.
+        # A block already normalised is kept (blocks are only read here), others copied.
         texts = [(normalise(b.text), b) for b in blocks]
         self.blocks = [
-            Block(text, b.style, b.source_index, b.note)
+            b if text == b.text else Block(text, b.style, b.source_index, b.note)
             for text, b in texts
             if text and not (b.style or "").lower().startswith("toc")
         ]
@@ -69,7 +72,7 @@ class Layout:
         self.section_is_division = self.uses_article_word or language == "fr"
         # What to call "3." headings: common-law statutes number sections, French ones articles.
         self.numbered_designation = "Article" if language == "fr" else "Section"
-        self.after_heading_line = False  # is the block before the current one heading-like?
+        self.line_above: str | None = None  # the text of the block before the current one
         self.section_marks = False  # does the current article number its paragraphs "§ 1"?
         self.in_schedule = False  # past a "SCHEDULE" heading: no more articles or divisions
         # A "SCHEDULE" line in an arrangement of sections (table of contents) is followed by
@@ -104,9 +107,11 @@ class Layout:
 
     def schedule(self, index: int, seen_article: bool) -> Article | None:
         """Return the schedule (annex) a heading line opens, as an article, or None."""
+        if index not in self.schedule_lines or not seen_article:
+            return None  # the usual block: not a schedule heading (matched in __init__)
         block = self.blocks[index]
         m = P.SCHEDULE_HEAD.match(block.text)
-        if index not in self.schedule_lines or not m or not seen_article:
+        if not m:
             return None
         if not heading_like(block.text, allow_period=False):
             return None
@@ -212,9 +217,13 @@ class Layout:
             return None
         # "1 This Act may be cited as..." (no dot) is a section only under a heading line;
         # "3. A person who..." is section 3 written on one line.
-        if not m.group("dot") and not self.after_heading_line:
+        if not m.group("dot") and not self.after_heading_line():
             return None
         return Header("", number, None, rest)
+
+    def after_heading_line(self) -> bool:
+        """Return True if the block before the current one reads as a heading."""
+        return self.line_above is not None and heading_like(self.line_above, allow_period=False)
 
     # -- paragraphs ----------------------------------------------------------------------
 
@@ -324,9 +333,7 @@ class Layout:
                 statute.body.append(new_div)
                 previous = None
                 continue
-            self.after_heading_line = bool(
-                previous and heading_like(previous[1].text, allow_period=False)
-            )
+            self.line_above = previous[1].text if previous else None
             header = None if self.in_schedule else self.article(block, last_article)
             if header is not None:
                 self.close(article, state)
@@ -474,7 +481,7 @@ class Layout:
 
 def order(number: str) -> tuple[int, str]:
     """Return a sort key for a printed number: "51B" -> (51, "b"), "premier" -> (0, ...)."""
-    m = re.match(r"\d+", number)
+    m = LEADING_DIGITS.match(number)
     if not m:
         return (1, "") if number.lower() in ("premier", "1er", "one", "first") else (0, "")
     return int(m.group()), number[m.end() :].strip().lower()

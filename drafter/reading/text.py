@@ -11,20 +11,20 @@ Lines are blocks; a hard-wrapped sentence is joined back (``continues``). The Wo
 from __future__ import annotations
 
 import codecs
-import re
 
 from ..errors import InputError
+from ..regexes import regex_cache
 from . import patterns as P
 from .blocks import STARTS_UPPER, Block, heading_like, marker_of, normalise
 
-MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
-MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
-MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-MD_CODE = re.compile(r"`([^`]*)`")
-MD_COMMENT = re.compile(r"<!--.*?-->")
-MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
-FENCE = re.compile(r"^(```|~~~)")
+MD_HEADING = regex_cache.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+MD_EMPHASIS = regex_cache.compile(r"(\*\*|__)(.+?)\1")
+MD_TABLE_RULE = regex_cache.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+MD_LINK = regex_cache.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MD_CODE = regex_cache.compile(r"`([^`]*)`")
+MD_COMMENT = regex_cache.compile(r"<!--.*?-->")
+MD_ESCAPE = regex_cache.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+FENCE = regex_cache.compile(r"^(```|~~~)")
 WRAP_WIDTH = 100  # longest line of a hard-wrapped text file
 MIN_WRAP_WIDTH = 60  # narrower files are lists of short lines, not wrapped prose
 STRUCTURAL = [P.ARTICLE_HEAD, P.SHORT_SECTION_HEAD, P.DIVISION_HEAD, P.NUMBERED_HEAD]
@@ -123,7 +123,7 @@ def text_blocks(text: str, markdown: bool = True) -> list[Block]:
     return blocks
 
 
-BRACKETED_END = re.compile(r"[.;]\s*\([^()]{2,60}\)$")
+BRACKETED_END = regex_cache.compile(r"[.;]\s*\([^()]{2,60}\)$")
 
 
 def continues(block: str, prev_line: str, line: str, width: int) -> bool:
