@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drafter.lint import catalog, patterns
 from drafter.lint.engine import Context
-from drafter.lint.literal_index import LiteralIndex
+from drafter.lint.literal_index import LiteralIndex, StatuteIndex, bits_of, set_bits
 from drafter.reading import read_text
 from drafter.regexes import prefilter
 
@@ -61,3 +61,84 @@ def test_context_admitted_keeps_order_and_asks_unknown_articles_directly():
     other = read_text("Article 9 - Other\nIncitement is punished.\n").articles
     assert [a.number for a in context.admitted(gate, other)] == ["9"]
     assert context.admitted(prefilter.ALWAYS, articles) == articles
+
+
+def _corpus_statutes() -> list:
+    return [read_text(path.read_text(encoding="utf-8")) for path in TEXTS]
+
+
+def _catalogue_gates() -> list[prefilter.Gate]:
+    gates = []
+    for rule in catalog.load_rules():
+        for key, language in patterns.compile_rule(rule):
+            gates.append(prefilter.gate(patterns.get(rule, key, language)))
+            gates += patterns.part_gates(rule, key, language) or []
+    return gates
+
+
+def test_bits_of_and_set_bits_are_inverse():
+    for positions in ([], [0], [3, 7, 200], list(range(0, 3000, 3)), list(range(129))):
+        bits = bits_of(positions, 3001)
+        assert bits == sum(1 << p for p in positions)
+        assert set_bits(bits) == positions
+
+
+def test_literals_with_whitespace_are_found_only_where_they_occur():
+    texts = ["or to both", "to or", "or\tto x", "shall be liable", "liable shall be"]
+    index = LiteralIndex([prefilter.fold(t) for t in texts], positions=[0, 2, 4, 6, 8])
+    assert index.holding("or to ") == 1 << 0  # both pieces in three texts, the literal in one
+    assert index.holding("shall be lia") == 1 << 6
+    assert index.holding("\t") == 1 << 4  # no piece: asked of each text
+    assert index.holding("to") == 1 << 0 | 1 << 2 | 1 << 4
+
+
+def test_statute_index_answers_each_paragraph_and_each_article_as_admits_does():
+    """Per paragraph and per whole article (heading and text), over every catalogue gate."""
+    articles = [a for s in _corpus_statutes() for a in s.articles]
+    folded = [
+        (prefilter.fold(a.heading or ""), [prefilter.fold(p.text) for p in a.paragraphs])
+        for a in articles
+    ]
+    whole = [prefilter.fold(f"{a.heading or ''}\n{a.text}") for a in articles]
+    index = StatuteIndex(folded)
+    paragraph_bits = [
+        index.first_paragraph[n] + k
+        for n, (_, paras) in enumerate(folded)
+        for k in range(len(paras))
+    ]
+    texts = [text for _, paras in folded for text in paras]
+    for gate in _catalogue_gates() + [prefilter.Gate(((frozenset({"\nart"}),),))]:
+        bits = index.paragraphs(gate)
+        expected = [gate.admits(t) for t in texts]
+        assert [bool(bits >> b & 1) for b in paragraph_bits] == expected
+        held = index.articles(gate, lambda: whole)
+        expected = [gate.admits(t) for t in whole]
+        assert [bool(held >> g & 1) for g in index.guard] == expected
+
+
+def test_context_admitted_units_are_the_units_each_gate_admits():
+    for statute in _corpus_statutes()[:12]:
+        context = Context(statute=statute, language=statute.language)
+        scopes = [context.articles, context.articles_in_scope("offence"), context.articles[::-1]]
+        for gate in _catalogue_gates()[::7]:
+            for scope in scopes:
+                expected = [
+                    u for u in context.units(scope) if gate.admits(context.folded(u.paragraph))
+                ]
+                assert context.admitted_units(gate, scope) == expected
+                whole = [a for a in scope if gate.admits(context.folded_article(a))]
+                assert context.admitted(gate, scope) == whole
+
+
+def test_definitions_and_sanctions_read_with_the_index_are_the_same():
+    from drafter.lint import sanction_text, sanctions, terms
+
+    for statute in _corpus_statutes():
+        context = Context(statute=statute, language=statute.language)
+        assert terms.definitions(statute, context.admitted) == terms.definitions(statute)
+        test = sanction_text.offence_test(context)
+        assert [test(a) for a in statute.articles] == [
+            sanctions.is_offence_article(a) for a in statute.articles
+        ]
+        plain = sanctions.read_sanctions(statute)
+        assert sanctions.read_sanctions(statute, context.admitted_units, test) == plain

@@ -34,7 +34,7 @@ from .terms import (
 
 def cached_definitions(context: Context) -> list[Definition]:
     """Return the statute's definitions, read once per lint run (shared by every rule)."""
-    return context.memo("definitions", lambda: definitions(context.statute))
+    return context.memo("definitions", lambda: definitions(context.statute, context.admitted))
 
 
 def definition_at(context: Context, rule: Rule, d: Definition, message: str) -> Finding:
@@ -92,9 +92,7 @@ def undefined_operative_term(rule: Rule, context: Context) -> Iterator[Finding]:
         if _defined(option_patterns(spec.get("defined"), context.language), defined):
             continue
         gate = uses.gate  # type: ignore[attr-defined]
-        for unit in context.units(context.admitted(gate, offences)):
-            if not gate.admits(context.folded(unit.paragraph)):
-                continue  # none of the words a use needs
+        for unit in context.admitted_units(gate, offences):  # only those with a use's words
             text = unit.paragraph.text
             if _heading_like(unit.article, unit.index):
                 continue
@@ -113,7 +111,7 @@ def undefined_operative_term(rule: Rule, context: Context) -> Iterator[Finding]:
             if REFERRAL.search(around):
                 break
             # Checked only now that a use is found (it reads every paragraph of the statute).
-            if defined_by_reference(statute, uses, context.folded, context.admitted):
+            if defined_by_reference(statute, uses, context.folded, context.admitted_units):
                 break
             yield context.finding(
                 rule, unit.article, unit.index, match.start(), match.end(),
@@ -197,10 +195,13 @@ def _quoted_uses(rule: Rule, context: Context) -> Iterator[_Use]:
     )
     # Literal prefilters: a paragraph without a reference word or a quotation mark is skipped.
     gates = (reference.gate, prefilter.gate(quoted))  # type: ignore[attr-defined]
-    either = {id(a) for g in gates for a in context.admitted(g, context.articles)}
-    for unit in context.units([a for a in context.articles if id(a) in either]):
-        folded = context.folded(unit.paragraph)
-        if not any(g.admits(folded) for g in gates) or _in_definitions(context, unit.article):
+    # A gate admits a text when one of its conjunctions does: the union of both gates is the
+    # gate of their conjunctions together (ALWAYS if either needs nothing).
+    either = prefilter.ALWAYS
+    if all(g.conjunctions is not None for g in gates):
+        either = prefilter.Gate(gates[0].conjunctions + gates[1].conjunctions)
+    for unit in context.admitted_units(either, context.articles):
+        if _in_definitions(context, unit.article):
             continue
         text = unit.paragraph.text
         for pattern in reference:
@@ -236,9 +237,10 @@ PROPER = frozenset(
     sunday""",
     )
 )
-CAPITALISED = regex_cache.compile(
-    r"(?<=[a-z,;] )(?P<term>[A-Z][a-z]{3,})(?= [a-z])"
-)  # mid-sentence
+# Mid-sentence: after a lower-case word, a comma or a semicolon and a space. The look-behind
+# follows the capital (it reads that capital again): a pattern that opens with a character
+# class lets the regex engine skip at once to the next capital letter.
+CAPITALISED = regex_cache.compile(r"(?P<term>[A-Z](?<=[a-z,;] [A-Z])[a-z]{3,})(?= [a-z])")
 
 
 def _capitalised_uses(context: Context) -> Iterator[_Use]:
@@ -251,9 +253,7 @@ def _capitalised_uses(context: Context) -> Iterator[_Use]:
         return  # French capitalises institutions, not defined terms
     whole = "\n".join(context.article_text(a) for a in context.articles)
     lower_case: dict[str, bool] = {}  # word -> written in lower case somewhere (once per word)
-    for unit in context.units(context.articles):
-        if _in_definitions(context, unit.article):
-            continue
+    for unit in context.units(a for a in context.articles if not _in_definitions(context, a)):
         text = unit.paragraph.text
         for match in CAPITALISED.finditer(text):
             word = match.group("term")

@@ -182,10 +182,8 @@ def sanction_phrase(rule: Rule, context: Context) -> Iterator[Finding]:
         (s.article, s.paragraph) for s in sanctions_of(context) if custodial(s) or s.multiplier
     }
     gate = patterns.gate  # type: ignore[attr-defined]
-    # Only the articles, then the paragraphs, holding a word the patterns need.
-    for unit in context.units(context.admitted(gate, context.articles_in_scope(rule.scope))):
-        if not gate.admits(context.folded(unit.paragraph)):
-            continue  # none of the words the patterns need: no sentence of it can match
+    # Only the paragraphs holding a word the patterns need: no sentence of the others matches.
+    for unit in context.admitted_units(gate, context.articles_in_scope(rule.scope)):
         if not near and (unit.article.number, unit.index) not in punitive:
             continue  # without "near", only a paragraph with a penalty is flagged (below)
         text = unit.paragraph.text
@@ -228,10 +226,12 @@ def children_liable(rule: Rule, context: Context) -> Iterator[Finding]:
     has_provision = any(first_match(provision, a.text) for a in candidates)
     gates = (patterns.gate, near.gate)  # type: ignore[attr-defined]
     scope = context.articles_in_scope(rule.scope)
-    for unit in context.units(context.admitted(gates[1], context.admitted(gates[0], scope))):
-        folded = context.folded(unit.paragraph)
-        if not all(g.admits(folded) for g in gates):
-            continue  # a finding needs both a pattern and a "near" word in one sentence
+    # A finding needs both a pattern and a "near" word in one sentence: only the paragraphs
+    # both gates admit.
+    near_units = {id(u) for u in context.admitted_units(gates[1], scope)}
+    for unit in context.admitted_units(gates[0], scope):
+        if id(unit) not in near_units:
+            continue
         text = unit.paragraph.text
         for start, end in sentences(text):
             sentence = text[start:end]

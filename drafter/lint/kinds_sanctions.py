@@ -225,7 +225,7 @@ def custodial_for_conduct(rule: Rule, context: Context) -> Iterator[Finding]:
     """Flag imprisonment for an offence whose conduct matches options.patterns (e.g. insult)."""
     patterns = option_patterns(rule.options.get("patterns"), context.language)
     sanctions = sanctions_of(context)
-    defined = context.memo("definitions", lambda: definitions(context.statute))
+    defined = context.memo("definitions", lambda: definitions(context.statute, context.admitted))
 
     def found() -> Iterator[Finding]:
         reported: set[str] = set()

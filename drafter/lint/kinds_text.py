@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from ..findings import Finding
 from ..model import Article, ArticleKind
@@ -118,7 +119,7 @@ def reference_year(rule: Rule, context: Context) -> int | None:
     texts = [statute.title, statute.long_title or "", *statute.preamble]
     texts = [t for t in texts if gate.admits(prefilter.fold(t))]
     # An article's folded heading and text hold its text: one without the words is skipped.
-    texts += [a.text for a in statute.articles if gate.admits(context.folded_article(a))]
+    texts += [a.text for a in context.admitted(gate, context.articles)]
     years = [int(y) for t in texts for m in reference.finditer(t) for y in YEAR.findall(m.group())]
     return max(years, default=None)
 
@@ -129,6 +130,65 @@ def _dated_match_ok(match: re.Match[str], year: int | None) -> bool:
     if not named:
         return True
     return year is not None and int(named[-1]) < year
+
+
+def _article_conditions_met(
+    context: Context,
+    article: Article,
+    only_if: re.Pattern[str] | None,
+    only_if_gate: prefilter.Gate | None,
+    unless: re.Pattern[str] | None,
+    unless_gate: prefilter.Gate | None,
+) -> bool:
+    """Return whether an article meets a rule's ``only_if`` and ``unless`` of scope article."""
+    folded = context.folded_article(article)
+    article_text = context.article_text(article)
+    if only_if is not None and not (only_if_gate.admits(folded) and only_if.search(article_text)):
+        return False
+    return not (unless is not None and unless_gate.admits(folded) and unless.search(article_text))
+
+
+def searchers(
+    rule: Rule,
+    context: Context,
+    key: str,
+    whole: re.Pattern[str],
+    articles: list[Article],
+    members: list[Any],
+) -> dict[int, re.Pattern[str]]:
+    """Return what to run on each article or paragraph that may match a rule's pattern set.
+
+    ``members``: the ``articles`` (or their paragraphs, as Units) that the set's prefilter
+    admits (``Context.admitted`` or ``admitted_units``); the answer maps the id of each that
+    may hold a match to a pattern to run on it, whose matches there are those of ``whole``.
+    A set runs as one alternation, but a text usually holds the words of one or two of its
+    patterns: the alternation of only those finds the same matches (patterns.subset), and the
+    costly patterns (word gaps like "(?:\\W+\\w+){0,12}?") are not tried where their words
+    are absent. A set of one pattern, or with groups (whose numbers would change), runs whole.
+    """
+    language = context.language
+    gates = patterns.part_gates(rule, key, language)
+    if gates is None or len(gates) < 2 or whole.groups:
+        return {id(m): whole for m in members}
+    of_units = bool(members) and isinstance(members[0], Unit)
+    parts: dict[int, list[int]] = {}
+    for i, part_gate in enumerate(gates):
+        # The articles (or paragraphs) that this pattern alone may match.
+        if of_units:
+            found = context.admitted_units(part_gate, articles)
+        else:
+            found = context.admitted(part_gate, articles)
+        for member in found:
+            parts.setdefault(id(member), []).append(i)
+    every = tuple(range(len(gates)))
+    out = {}
+    for member in members:
+        subset = tuple(parts.get(id(member), ()))
+        if subset == every:
+            out[id(member)] = whole
+        elif subset:
+            out[id(member)] = patterns.subset(rule, key, language, subset)
+    return out
 
 
 def _matches(rule: Rule, context: Context) -> Iterator[tuple[Article, Unit, re.Match[str]]]:
@@ -145,50 +205,49 @@ def _matches(rule: Rule, context: Context) -> Iterator[tuple[Article, Unit, re.M
     only_if_scope = rule.options.get("only_if_scope", "article")
     skip_negated = bool(rule.options.get("skip_negated", False))
     skip_exceptions = bool(rule.options.get("skip_exceptions", False))
-    # Literal prefilters: an article or paragraph without any word a pattern needs is skipped
-    # without running the pattern (most paragraphs of a long code; see prefilter.py).
+    # Literal prefilters: a paragraph without any word a pattern needs is skipped without
+    # running the pattern (most paragraphs of a long code; see prefilter.py).
     gate = prefilter.gate(found)
     only_if_gate = prefilter.gate(only_if) if only_if is not None else None
     unless_gate = prefilter.gate(unless) if unless is not None else None
-    # Only the articles that may hold a match (no match in any paragraph of the others).
-    for article in context.admitted(gate, articles_for(rule, context)):
-        folded = context.folded_article(article)
+    articles = articles_for(rule, context)
+    admitted = context.admitted_units(gate, articles)
+    search = searchers(rule, context, "patterns", found, articles, admitted)
+    # Conditions on the whole article, asked once per article that has an admitted paragraph.
+    article_ok: dict[int, bool] = {}
+    for unit in admitted:
+        pattern = search.get(id(unit))
+        if pattern is None:
+            continue  # no pattern of the set may match this paragraph
+        article = unit.article
+        ok = article_ok.get(id(article))
+        if ok is None:
+            ok = article_ok[id(article)] = _article_conditions_met(
+                context, article, only_if if only_if_scope == "article" else None, only_if_gate,
+                unless if unless_scope == "article" else None, unless_gate,
+            )  # fmt: skip
+        if not ok:
+            continue
         article_text = context.article_text(article)
-        if (
-            only_if is not None
-            and only_if_scope == "article"
-            and not (only_if_gate.admits(folded) and only_if.search(article_text))
-        ):
-            continue
-        if (
-            unless is not None
-            and unless_scope == "article"
-            and unless_gate.admits(folded)
-            and unless.search(article_text)
-        ):
-            continue
-        for unit in context.units([article]):
-            if not gate.admits(context.folded(unit.paragraph)):
+        for match in pattern.finditer(unit.paragraph.text):
+            if match.end() == match.start():
                 continue
-            for match in found.finditer(unit.paragraph.text):
-                if match.end() == match.start():
+            start = match.start()
+            if only_if is not None and only_if_scope != "article":
+                text = _condition_text(context, unit, only_if_scope, start, article_text)
+                if not only_if.search(text):
                     continue
-                start = match.start()
-                if only_if is not None and only_if_scope != "article":
-                    text = _condition_text(context, unit, only_if_scope, start, article_text)
-                    if not only_if.search(text):
-                        continue
-                if unless is not None and unless_scope != "article":
-                    text = _condition_text(context, unit, unless_scope, start, article_text)
-                    if unless.search(text):
-                        continue
-                if dated and not _dated_match_ok(match, year):
+            if unless is not None and unless_scope != "article":
+                text = _condition_text(context, unit, unless_scope, start, article_text)
+                if unless.search(text):
                     continue
-                if skip_negated and nlp.negated(context, unit, start, match.end()):
-                    continue
-                if skip_exceptions and nlp.under_exception(context, unit, start):
-                    continue
-                yield article, unit, match
+            if dated and not _dated_match_ok(match, year):
+                continue
+            if skip_negated and nlp.negated(context, unit, start, match.end()):
+                continue
+            if skip_exceptions and nlp.under_exception(context, unit, start):
+                continue
+            yield article, unit, match
 
 
 @rule_kind("phrase")
@@ -230,11 +289,22 @@ def _operative_anchor(
 ) -> tuple[int | None, int | None, int | None]:
     if not article.paragraphs:
         return None, None, None
-    gate = prefilter.gate(anchor) if anchor is not None else None
+    held: set[int] = set()
+    if anchor is not None:
+        # A paragraph without any word the anchor needs holds no match of it (prefilter.py):
+        # the paragraphs that may hold one, found once per anchor (asked of the article's own
+        # paragraphs if it is not one of the statute's).
+        gate = prefilter.gate(anchor)
+        if context.owns(article):
+            held = context.memo(
+                f"kinds_text.anchor_units.{anchor.flags}.{anchor.pattern}",
+                lambda: {id(u) for u in context.admitted_units(gate, context.articles)},
+            )
+        else:
+            held = {id(u) for u in context.admitted_units(gate, [article])}
     for unit in context.units([article]):
-        # A paragraph without any word the anchor needs holds no match of it (prefilter.py).
         match = None
-        if gate is not None and gate.admits(context.folded(unit.paragraph)):
+        if id(unit) in held:
             match = anchor.search(unit.paragraph.text)
         if match:
             start, end = nlp.sentence_at(context, unit, match.start())
@@ -257,24 +327,28 @@ def element_required(rule: Rule, context: Context) -> Iterator[Finding]:
     if elsewhere and element.search(elsewhere):
         return
     # Literal prefilters (prefilter.py): a pattern is run only on an article holding a word
-    # it needs; the folded text covers the heading too, so it admits whatever the text does.
-    gate = prefilter.gate(element)
-    applies_gate = prefilter.gate(applies_if) if applies_if is not None else None
-    skip_gate = prefilter.gate(skip_if) if skip_if is not None else None
+    # it needs (the folded text covers the heading too, so it admits whatever the text does),
+    # and only those of its patterns whose words the article holds (``searchers``).
     articles = articles_for(rule, context)
-    may_apply = may_skip = None
-    if applies_gate is not None:
-        may_apply = {id(a) for a in context.admitted(applies_gate, articles)}
-    if skip_gate is not None:
-        may_skip = {id(a) for a in context.admitted(skip_gate, articles)}
-    may_hold = {id(a) for a in context.admitted(gate, articles)}
+
+    def searched(key: str, pattern: re.Pattern[str]) -> dict[int, re.Pattern[str]]:
+        admitted = context.admitted(prefilter.gate(pattern), articles)
+        return searchers(rule, context, key, pattern, articles, admitted)
+
+    may_apply = searched("applies_if", applies_if) if applies_if is not None else None
+    may_skip = searched("skip_if", skip_if) if skip_if is not None else {}
+    may_hold = searched("patterns", element)
     for article in articles:
         full = context.article_text(article)
-        if may_apply is not None and not (id(article) in may_apply and applies_if.search(full)):
+        if may_apply is not None:
+            applies = may_apply.get(id(article))
+            if applies is None or not applies.search(full):
+                continue
+        skip = may_skip.get(id(article))
+        if skip is not None and skip.search(full):
             continue
-        if may_skip is not None and id(article) in may_skip and skip_if.search(full):
-            continue
-        if id(article) in may_hold and element.search(article.text):
+        holds = may_hold.get(id(article))
+        if holds is not None and holds.search(article.text):
             continue
         paragraph, start, end = operative_anchor(context, article, anchor)
         yield context.finding(rule, article, paragraph, start, end)

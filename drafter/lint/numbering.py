@@ -69,11 +69,15 @@ def number_value(text: str) -> float:
 
 
 ORDINALS = {"premier": "1", "1er": "1", "first": "1"}  # "Article premier" is Article 1
+# Compiled once: the functions below run for every article and paragraph run of a long code.
+_SPACES = regex_cache.compile(r"\s+")
+_ARTICLE_KEY = regex_cache.compile(r"(\d+)[-.]?([a-z]*)")
+_LETTER_RUN = regex_cache.compile(r"([a-z])\1*")
 
 
 def normalise_number(number: str) -> str:
     """Return an article number in a comparable form: "3 bis" -> "3bis", "premier" -> "1"."""
-    text = re.sub(r"\s+", "", number.strip().lower()).rstrip(".")
+    text = _SPACES.sub("", number.strip().lower()).rstrip(".")
     return ORDINALS.get(text, text)
 
 
@@ -95,7 +99,7 @@ def roman_value(text: str) -> int:
 def article_key(number: str) -> tuple[int, int] | None:
     """Return (base, suffix rank) for an article number: "3" -> (3, 0), "3bis" -> (3, 1)."""
     text = normalise_number(number)
-    match = re.fullmatch(r"(\d+)[-.]?([a-z]*)", text)
+    match = _ARTICLE_KEY.fullmatch(text)
     if match:
         suffix = match.group(2)
         if suffix in SUFFIXES:
@@ -120,7 +124,7 @@ def run_values(numbers: list[str]) -> list[int] | None:
     )
     if roman:
         return [roman_value(c) for c in cleaned]
-    if all(re.fullmatch(r"([a-z])\1*", c) for c in cleaned):
+    if all(_LETTER_RUN.fullmatch(c) for c in cleaned):
         return [(ord(c[0]) - ord("a") + 1) + 26 * (len(c) - 1) for c in cleaned]
     return None
 

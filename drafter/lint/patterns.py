@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..regexes import regex_cache
+from ..regexes import prefilter, regex_cache
 
 if TYPE_CHECKING:
     from .engine import Rule
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 FLAGS = re.IGNORECASE | re.UNICODE
 _ATTR = "_compiled_patterns"
+_PARTS = "_pattern_parts"  # gates of single patterns, alternations of some (see ``subset``)
 
 
 def is_pattern_set(value: Any) -> bool:
@@ -93,6 +94,7 @@ def compile_set(patterns: list[str]) -> re.Pattern[str]:
 def attach(rule: Rule) -> None:
     """Give a rule the (empty) store of its compiled sets, shared by its shallow copies."""
     rule.__dict__.setdefault(_ATTR, {})
+    rule.__dict__.setdefault(_PARTS, {})
 
 
 def compile_rule(rule: Rule) -> dict[tuple[str, str], re.Pattern[str]]:
@@ -125,3 +127,33 @@ def has_language(rule: Rule, language: str) -> bool:
     return any(
         is_pattern_set(value) and bool(value.get(language)) for value in rule.options.values()
     )
+
+
+def part_gates(rule: Rule, key: str, language: str) -> list[prefilter.Gate] | None:
+    """Return the prefilter of each pattern of a set alone (None: the set has no patterns)."""
+    store = rule.__dict__.setdefault(_PARTS, {})
+    found = store.get(("gates", key, language))
+    if found is None:
+        value = rule.options.get(key)
+        if not (is_pattern_set(value) and value.get(language)):
+            return None
+        found = store[("gates", key, language)] = [
+            prefilter.gate(compile_set([p])) for p in value[language]
+        ]
+    return found
+
+
+def subset(rule: Rule, key: str, language: str, parts: tuple[int, ...]) -> re.Pattern[str]:
+    """Return the alternation of some patterns of a set (by their places in it), in set order.
+
+    On a text where none of the other patterns has a match, it finds what the whole set finds:
+    at each place the alternation takes the first alternative that matches there, and the
+    others match nowhere (tests/test_pattern_subsets.py). Only for a set without groups: a
+    group's number would change.
+    """
+    store = rule.__dict__.setdefault(_PARTS, {})
+    found = store.get(("subset", key, language, parts))
+    if found is None:
+        sources = rule.options[key][language]
+        found = store[("subset", key, language, parts)] = compile_set([sources[i] for i in parts])
+    return found

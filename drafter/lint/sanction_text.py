@@ -8,14 +8,17 @@ every rule through the lint context.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..findings import Finding
 from ..model import Article, Definition, Sanction
+from ..regexes import prefilter
 from .engine import Context, Rule
 from .options import first_match, option_patterns
 from .sanctions import (
+    OFFENCE_PATTERNS,
     cached_sanctions,
     is_offence_article,
     referenced_numbers,
@@ -52,7 +55,9 @@ DEFAULT_SPEECH = {
 
 def sanctions_of(context: Context) -> list[Sanction]:
     """Return the statute's penalties, read once per lint run."""
-    return cached_sanctions(context.statute, context.cache, context.admitted, offence_test(context))
+    return cached_sanctions(
+        context.statute, context.cache, context.admitted_units, offence_test(context)
+    )
 
 
 def offence_test(context: Context) -> Callable[[Article], bool]:
@@ -63,10 +68,25 @@ def offence_test(context: Context) -> Callable[[Article], bool]:
     """
     known: dict[int, bool] = context.cache.setdefault("sanctions.is_offence", {})
 
+    def holders() -> dict[re.Pattern[str], set[int]]:
+        # The articles whose words each pattern needs (heading included: a superset of those
+        # whose text it may match), for all articles at once by the literal index.
+        every = context.articles
+        return {
+            pattern: {id(a) for a in context.admitted(prefilter.gate(pattern), every)}
+            for pattern in OFFENCE_PATTERNS
+        }
+
     def test(article: Article) -> bool:
         answer = known.get(id(article))
         if answer is None:
-            answer = known[id(article)] = is_offence_article(article)
+            may_hold = context.memo("sanctions.offence_pattern_holders", holders)
+            own = context.owns(article)  # another article is asked directly
+
+            def may_match(pattern: re.Pattern[str]) -> bool:
+                return not own or id(article) in may_hold[pattern]
+
+            answer = known[id(article)] = is_offence_article(article, may_match)
         return answer
 
     return test

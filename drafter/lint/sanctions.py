@@ -32,8 +32,9 @@ from ..regexes.prefilter import Gate, fold, gate_any
 from ..regexes.prefilter import gate as pattern_gate
 from .numbering import NUMBER, normalise_number, number_value
 
-# The articles of a list that a prefilter admits (engine.Context.admitted).
-Admitted = Callable[[Gate, list[Article]], list[Article]]
+# The paragraphs of some articles that a prefilter admits, in order, as objects with
+# ``article``, ``index`` (1-based) and ``paragraph`` (engine.Context.admitted_units).
+AdmittedUnits = Callable[[Gate, list[Article]], list[Any]]
 # Whether an article creates an offence (is_offence_article, or a copy remembering answers).
 OffenceTest = Callable[[Article], bool]
 
@@ -224,27 +225,44 @@ WHO_COMMITS = regex_cache.compile(
 )
 
 
-def borrows_offence(text: str) -> bool:
+# Whether a pattern may match a text (False: certainly not), e.g. from a literal prefilter.
+MayMatch = Callable[[re.Pattern[str]], bool]
+
+
+def _anything(pattern: re.Pattern[str]) -> bool:
+    return True
+
+
+def borrows_offence(text: str, may_match: MayMatch = _anything) -> bool:
     """Return whether a text punishes an offence defined in another article of the statute."""
-    if WHO_COMMITS.search(text):
+    if may_match(WHO_COMMITS) and WHO_COMMITS.search(text):
         return True
-    return any(
+    return may_match(OFFENCE_REF) and any(
         referenced_numbers(text[m.start() : m.end() + 40]) for m in OFFENCE_REF.finditer(text)
     )
 
 
-def is_offence_article(article: Article) -> bool:
-    """Return whether an article creates an offence (by its kind, or by its wording)."""
-    text = article.text
+def is_offence_article(article: Article, may_match: MayMatch = _anything) -> bool:
+    """Return whether an article creates an offence (by its kind, or by its wording).
+
+    ``may_match`` tells which of the patterns read below may match the article's text (the
+    lint context answers that for all articles at once, see ``OFFENCE_PATTERNS``).
+    """
     if article.kind == ArticleKind.OFFENCE:
-        return not borrows_offence(text)
+        return not borrows_offence(article.text, may_match)
     if article.kind != ArticleKind.GENERAL:
         return False
+    text = article.text
     return (
-        bool(OFFENCE_CUE.search(text))
-        and not referenced_numbers(text)
-        and not borrows_offence(text)
+        may_match(OFFENCE_CUE)
+        and bool(OFFENCE_CUE.search(text))
+        and not (may_match(REFERENCE) and referenced_numbers(text))
+        and not borrows_offence(text, may_match)
     )
+
+
+# The patterns ``is_offence_article`` asks ``may_match`` about.
+OFFENCE_PATTERNS = (WHO_COMMITS, OFFENCE_REF, OFFENCE_CUE, REFERENCE)
 
 
 def _months(value: float, unit: str) -> int:
@@ -364,28 +382,39 @@ def _found(pattern: re.Pattern[str], text: str, folded: str) -> bool:
     return pattern_gate(pattern).admits(folded) and pattern.search(text) is not None
 
 
-def read_sentence(text: str) -> dict[str, Any] | None:
-    """Read the penalty facts of one sentence, or None when it states no penalty."""
+def read_sentence(text: str, may_match: MayMatch = _anything) -> dict[str, Any] | None:
+    """Read the penalty facts of one sentence, or None when it states no penalty.
+
+    ``may_match`` tells which patterns of ``SENTENCE_PATTERNS`` may match the sentence (the
+    lint context answers that for its paragraph, see ``read_sanctions``).
+    """
     folded = fold(text)  # for the literal prefilters of the slower patterns (prefilter.py)
-    mins, maxes = _terms(text)
-    if maxes and not mins and _found(MANDATORY, text, folded) and not PERMISSIVE.search(text):
+
+    def found(pattern: re.Pattern[str]) -> bool:
+        return may_match(pattern) and _found(pattern, text, folded)
+
+    def search(pattern: re.Pattern[str]) -> bool:
+        return may_match(pattern) and pattern.search(text) is not None
+
+    mins, maxes = _terms(text) if may_match(TERM) else ([], [])
+    if maxes and not mins and found(MANDATORY) and not search(PERMISSIVE):
         mins = [max(maxes)]  # a fixed term
-    life = bool(LIFE.search(text))
-    death = _found(DEATH, text, folded)
-    fine = bool(FINE.search(text))
-    alternative = _found(ALTERNATIVE, text, folded)
-    custodial = bool(mins or maxes or life or _found(BARE_CUSTODIAL, text, folded))
+    life = search(LIFE)
+    death = found(DEATH)
+    fine = search(FINE)
+    alternative = found(ALTERNATIVE)
+    custodial = bool(mins or maxes or life or found(BARE_CUSTODIAL))
     multiplier = None
-    if LIABLE.search(text) or CUSTODIAL.search(text):
+    if search(LIABLE) or search(CUSTODIAL):
         for pattern, value in MULTIPLIERS:
-            if pattern.search(text):
+            if search(pattern):
                 multiplier = value
                 break
-    dissolution = _found(DISSOLUTION, text, folded)
+    dissolution = found(DISSOLUTION)
     if not (custodial or death or fine or alternative or multiplier or dissolution):
         return None
     punitive = custodial or multiplier or dissolution or alternative
-    if fine and not punitive and not LIABLE.search(text):
+    if fine and not punitive and not search(LIABLE):
         return None  # "fine" in a definition or procedure, not a penalty
     return {
         "min_months": max(mins) if mins else None,
@@ -394,10 +423,22 @@ def read_sentence(text: str) -> dict[str, Any] | None:
         "fine": fine,
         "non_custodial": alternative or (fine and not custodial),
         "multiplier": multiplier,
-        "mandatory_dissolution": dissolution and not DISCRETION.search(text),
+        "mandatory_dissolution": dissolution and not search(DISCRETION),
         "custodial": custodial,
         "death": death,
     }
+
+
+# The patterns ``read_sentence`` asks ``may_match`` about (a term needs a word of TERM).
+SENTENCE_PATTERNS = (
+    TERM, MANDATORY, PERMISSIVE, LIFE, DEATH, FINE, ALTERNATIVE, BARE_CUSTODIAL, LIABLE,
+    CUSTODIAL, DISSOLUTION, DISCRETION, *(pattern for pattern, _ in MULTIPLIERS),
+)  # fmt: skip
+
+
+# Compiled once: references are read in every offence and penalty article.
+_BRACKETED = regex_cache.compile(r"\(\w+\)")
+_JOINER = regex_cache.compile(r"\s*(,|and|or|et|ou|to|à)\s*")
 
 
 def referenced_numbers(text: str) -> list[str]:
@@ -406,8 +447,8 @@ def referenced_numbers(text: str) -> list[str]:
     for match in REFERENCE.finditer(text):
         if EXTERNAL.search(text[match.end() :]):
             continue
-        nums = re.sub(r"\(\w+\)", "", match.group("nums"))
-        parts = re.split(r"\s*(,|and|or|et|ou|to|à)\s*", nums)
+        nums = _BRACKETED.sub("", match.group("nums"))
+        parts = _JOINER.split(nums)
         previous: str | None = None
         pending_range = False
         for part in parts:
@@ -434,6 +475,8 @@ class _Index:
     by_number: dict[str, Article]
     position: dict[int, int] = field(default_factory=dict)  # id(article) -> its index
     every_offence: list[str] = field(default_factory=list)  # offence numbers, document order
+    # What each paragraph or heading names (``_named``), asked by every penalty after it.
+    named: dict[Any, list[str] | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, statute: Statute, is_offence: OffenceTest | None = None) -> _Index:
@@ -446,23 +489,35 @@ class _Index:
         return cls(articles, offences, by_number, position, every)
 
 
+def _named(index: _Index, text: str) -> list[str] | None:
+    """Return the offence articles a text names, or None if it names none."""
+    by_number = index.by_number
+    numbers = [n for n in referenced_numbers(text) if n in by_number]
+    # "Articles 2 and 3" where 2 defines and 3 creates the offence: keep the offence.
+    numbers = [n for n in numbers if by_number[n].number in index.offences] or numbers
+    if numbers:
+        return list(dict.fromkeys(by_number[n].number for n in numbers))
+    if WHOLE_ACT.search(text) and index.offences:
+        return list(index.every_offence)
+    return None
+
+
 def _targets(index: _Index, article: Article, para: int, sentence: str) -> list[str | None]:
     """Return the offence article(s) a penalty in ``article`` punishes."""
     if article.number in index.offences:
         return [article.number]
-    by_number = index.by_number
     # The nearest reference wins: the sentence, its paragraph, the paragraphs before it (a
     # penalty table's row names its offence in the cell before), the heading.
-    before = [p.text for p in reversed(article.paragraphs[: para - 1])]
-    texts = [sentence, article.paragraphs[para - 1].text, *before, article.heading or ""]
-    for text in texts:
-        numbers = [n for n in referenced_numbers(text) if n in by_number]
-        # "Articles 2 and 3" where 2 defines and 3 creates the offence: keep the offence.
-        numbers = [n for n in numbers if by_number[n].number in index.offences] or numbers
-        if numbers:
-            return list(dict.fromkeys(by_number[n].number for n in numbers))
-        if WHOLE_ACT.search(text) and index.offences:
-            return list(index.every_offence)
+    found = _named(index, sentence)
+    if found is not None:
+        return found
+    paragraphs = [(id(p), p.text) for p in reversed(article.paragraphs[:para])]
+    for key, text in [*paragraphs, (("heading", id(article)), article.heading or "")]:
+        if key not in index.named:
+            index.named[key] = _named(index, text)
+        named = index.named[key]
+        if named is not None:
+            return list(named)
     position = index.position[id(article)]
     for earlier in reversed(index.articles[:position]):
         if earlier.number in index.offences:
@@ -482,9 +537,11 @@ SAME_PENALTY = regex_cache.compile(
 COPIED = ("min_months", "max_months", "life", "fine", "non_custodial", "custodial", "death")
 
 
-def _copied(sentence: str, records: list[ReadSanction], index: _Index) -> dict[str, Any] | None:
+def _copied(
+    sentence: str, records: list[ReadSanction], index: _Index, may_match: MayMatch = _anything
+) -> dict[str, Any] | None:
     """Return the facts of the penalty a "same penalties" sentence refers to, or None."""
-    if not SAME_PENALTY.search(sentence) or not records:
+    if not (may_match(SAME_PENALTY) and SAME_PENALTY.search(sentence)) or not records:
         return None
     numbers = [
         index.by_number[n].number for n in referenced_numbers(sentence) if n in index.by_number
@@ -507,44 +564,60 @@ def _penalty_gate() -> Gate:
     return gate_any((*words, *(pattern for pattern, _ in MULTIPLIERS)))
 
 
+def _holder_test(holders: dict[re.Pattern[str], set[int]], key: int) -> MayMatch:
+    """Return whether a pattern may match in the paragraph ``key`` (its id) of ``holders``."""
+    return lambda pattern: key in holders[pattern]
+
+
 def read_sanctions(
-    statute: Statute, admitted: Admitted | None = None, is_offence: OffenceTest | None = None
+    statute: Statute,
+    admitted_units: AdmittedUnits | None = None,
+    is_offence: OffenceTest | None = None,
 ) -> list[Sanction]:
     """Read every penalty of the statute, attach it to its offence and fill statute.sanctions.
 
-    ``admitted`` (the lint context's ``admitted``) returns the articles a prefilter admits, all
-    at once; without it each paragraph is asked alone. Either way the same paragraphs are read.
+    ``admitted_units`` (the lint context's) returns the paragraphs a prefilter admits, all at
+    once; without it each paragraph is asked alone. Either way the same paragraphs are read.
     ``is_offence``: ``is_offence_article`` or a cached copy of it (the lint rules ask too).
     """
     found: list[Sanction] = []
     read: list[ReadSanction] = []  # one per penalty written, before attachment
     index = _Index.of(statute, is_offence)
     gate = _penalty_gate()
-    # An article the gate rejects (heading and text) has no paragraph that it admits.
-    held = None if admitted is None else {id(a) for a in admitted(gate, index.articles)}
-    for article in index.articles:
-        if article.kind == ArticleKind.DEFINITIONS:
-            continue
-        if held is not None and id(article) not in held:
-            continue
-        for number, para in enumerate(article.paragraphs, start=1):
-            if not gate.admits(fold(para.text)):
+    articles = [a for a in index.articles if a.kind != ArticleKind.DEFINITIONS]
+    # Per pattern of read_sentence, the paragraphs holding its words: a sentence of another
+    # paragraph cannot match it (None: every sentence is asked).
+    holders: dict[re.Pattern[str], set[int]] | None = None
+    if admitted_units is not None:
+        paragraphs = [(u.article, u.index, u.paragraph) for u in admitted_units(gate, articles)]
+        holders = {
+            pattern: {id(u.paragraph) for u in admitted_units(pattern_gate(pattern), articles)}
+            for pattern in (*SENTENCE_PATTERNS, SAME_PENALTY)
+        }
+    else:
+        paragraphs = [
+            (article, number, para)
+            for article in articles
+            for number, para in enumerate(article.paragraphs, start=1)
+            if gate.admits(fold(para.text))
+        ]
+    for article, number, para in paragraphs:
+        may_match = _anything if holders is None else _holder_test(holders, id(para))
+        for start, end in sentences(para.text):
+            sentence = para.text[start:end]
+            facts = read_sentence(sentence, may_match) or _copied(sentence, read, index, may_match)
+            if facts is None:
                 continue
-            for start, end in sentences(para.text):
-                sentence = para.text[start:end]
-                facts = read_sentence(sentence) or _copied(sentence, read, index)
-                if facts is None:
-                    continue
-                cue = SAME_PENALTY.search(sentence) or PENALTY_START.search(sentence)
-                begin = start + (cue.start() if cue else 0)
-                text = para.text[begin:end].rstrip()
-                record = ReadSanction(
-                    article=article.number, paragraph=number, start=begin,
-                    end=begin + len(text), text=text, source=article, **facts,
-                )  # fmt: skip
-                read.append(record)
-                for target in _targets(index, article, number, sentence):
-                    found.append(dataclasses.replace(record, offence_article=target))
+            cue = SAME_PENALTY.search(sentence) or PENALTY_START.search(sentence)
+            begin = start + (cue.start() if cue else 0)
+            text = para.text[begin:end].rstrip()
+            record = ReadSanction(
+                article=article.number, paragraph=number, start=begin,
+                end=begin + len(text), text=text, source=article, **facts,
+            )  # fmt: skip
+            read.append(record)
+            for target in _targets(index, article, number, sentence):
+                found.append(dataclasses.replace(record, offence_article=target))
     statute.sanctions = found
     return found
 
@@ -557,10 +630,10 @@ def sanction_article(statute: Statute, sanction: Sanction) -> Article | None:
 def cached_sanctions(
     statute: Statute,
     cache: dict[str, Any],
-    admitted: Admitted | None = None,
+    admitted_units: AdmittedUnits | None = None,
     is_offence: OffenceTest | None = None,
 ) -> list[Sanction]:
     """Return the statute's sanctions, reading them once per lint run (shared by all rules)."""
     if "sanctions" not in cache:
-        cache["sanctions"] = read_sanctions(statute, admitted, is_offence)
+        cache["sanctions"] = read_sanctions(statute, admitted_units, is_offence)
     return cache["sanctions"]

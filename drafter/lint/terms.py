@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from ..model import Article, ArticleKind, Definition, Paragraph, Statute
 from ..regexes import prefilter, regex_cache
@@ -108,10 +109,23 @@ def _defining_gates() -> list[prefilter.Gate]:
     return [prefilter.gate(pattern) for pattern in DEFINING]
 
 
-def definitions(statute: Statute) -> list[Definition]:
-    """Return every definition of the statute: the reader's and those the patterns find."""
+def definitions(
+    statute: Statute,
+    admitted: Callable[[prefilter.Gate, list[Article]], list[Article]] | None = None,
+) -> list[Definition]:
+    """Return every definition of the statute: the reader's and those the patterns find.
+
+    ``admitted`` (the lint context's) returns the articles a prefilter admits, all at once;
+    without it each article is asked alone. Either way the same definitions are found.
+    """
     found = {(normalise_term(d.term), d.article, d.paragraph): d for d in statute.definitions}
-    for article in statute.articles:
+    articles = statute.articles
+    holders = None
+    if admitted is not None:
+        # The context's gates read the heading too: they admit at least the articles whose
+        # text the gates admit, and a pattern finds nothing in the others either way.
+        holders = [{id(a) for a in admitted(g, articles)} for g in _defining_gates()]
+    for article in articles:
         in_definitions = is_definitions_article(article)
         heading = HEADING_DEFINES.match(article.heading or "")
         if heading and article.paragraphs:
@@ -121,8 +135,12 @@ def definitions(statute: Statute) -> list[Definition]:
         # Only the patterns whose words the article holds can match one of its paragraphs
         # (prefilter.py: a gate never refuses a text a pattern matches); most articles hold
         # the words of none or one of them, and the order of the matches is unchanged.
-        folded = prefilter.fold(article.text)
-        defining = [p for p, g in zip(DEFINING, _defining_gates(), strict=True) if g.admits(folded)]
+        if holders is not None:
+            defining = [p for p, h in zip(DEFINING, holders, strict=True) if id(article) in h]
+        else:
+            folded = prefilter.fold(article.text)
+            gates = _defining_gates()
+            defining = [p for p, g in zip(DEFINING, gates, strict=True) if g.admits(folded)]
         for index, para in enumerate(article.paragraphs, start=1):
             matches = [m for pattern in defining for m in pattern.finditer(para.text)]
             if not matches and in_definitions:
@@ -251,7 +269,7 @@ def defined_by_reference(
     statute: Statute,
     uses: list[re.Pattern[str]],
     folded: Callable[[Paragraph], str] | None = None,
-    admitted: Callable[[prefilter.Gate, list[Article]], list[Article]] | None = None,
+    admitted_units: Callable[[prefilter.Gate, list[Article]], list[Any]] | None = None,
 ) -> bool:
     """Return whether some provision defines the term by reference to a law.
 
@@ -259,25 +277,31 @@ def defined_by_reference(
     for the whole statute, including Article 1 where it is used first. ``folded`` returns a
     paragraph's case-folded text (the lint context keeps them); literal prefilters skip the
     paragraphs that hold no use or no referral words (the referral is read inside the
-    paragraph's text, so a paragraph without its words cannot hold one). ``admitted`` (the
-    lint context's) first keeps the articles whose whole text the prefilters admit.
+    paragraph's text, so a paragraph without its words cannot hold one). ``admitted_units``
+    (the lint context's) returns the paragraphs (objects with ``paragraph``) that a prefilter
+    admits, all at once.
     """
     fold_of = folded or (lambda para: prefilter.fold(para.text))
     referral = prefilter.gate(REFERRAL)
     use_gate = prefilter.gate_any(tuple(uses))
-    articles = statute.articles
-    if admitted is not None:
-        articles = admitted(use_gate, admitted(referral, articles))
-    for article in articles:
-        for para in article.paragraphs:
-            text = fold_of(para)
-            if not (referral.admits(text) and use_gate.admits(text)):
-                continue
-            for pattern in uses:
-                for match in pattern.finditer(para.text):
-                    after = para.text[match.end() : match.end() + 60]
-                    if REFERRAL.match(re.sub(r"^[\s,]*(?:as\s+)?", "", after)):
-                        return True
+    if admitted_units is not None:
+        referring = {id(u) for u in admitted_units(referral, statute.articles)}
+        paragraphs = [
+            u.paragraph for u in admitted_units(use_gate, statute.articles) if id(u) in referring
+        ]
+    else:
+        paragraphs = [
+            para
+            for article in statute.articles
+            for para in article.paragraphs
+            if referral.admits(text := fold_of(para)) and use_gate.admits(text)
+        ]
+    for para in paragraphs:
+        for pattern in uses:
+            for match in pattern.finditer(para.text):
+                after = para.text[match.end() : match.end() + 60]
+                if REFERRAL.match(re.sub(r"^[\s,]*(?:as\s+)?", "", after)):
+                    return True
     return False
 
 
