@@ -8,6 +8,7 @@ replays Word's counters so that the reader can prefix each paragraph with its nu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -25,6 +26,7 @@ class Numbering:
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
     started: set[tuple[str, int]] = field(default_factory=set)
     style_links: dict[str, str] = field(default_factory=dict)  # abstractNumId -> list style
+    indents: dict[tuple[str, int], int] = field(default_factory=dict)  # (abstract, ilvl) -> left
 
     @classmethod
     def parse(cls, root: etree._Element | None) -> Numbering:
@@ -38,7 +40,11 @@ class Numbering:
             if (link := val(abstract.find(qn("w:numStyleLink")))) is not None:
                 numbering.style_links[abstract_id] = link
             for lvl in abstract.iter(qn("w:lvl")):
-                levels[word_int(val(lvl, "w:ilvl"), 0, MAX_ILVL)] = level_definition(lvl)
+                ilvl = word_int(val(lvl, "w:ilvl"), 0, MAX_ILVL)
+                levels[ilvl] = level_definition(lvl)
+                indent = left_indent(lvl.find(qn("w:pPr")))
+                if indent is not None:
+                    numbering.indents[(abstract_id, ilvl)] = indent
         for num in root.iter(qn("w:num")):
             num_id = val(num, "w:numId") or ""
             numbering.nums[num_id] = val(num.find(qn("w:abstractNumId"))) or ""
@@ -82,6 +88,71 @@ class Numbering:
         if levels[ilvl][1] == "bullet":
             return "-"
         return text.strip()
+
+    def list_level(self, num_id: str, ilvl: int) -> tuple[str, int, str, str, int | None]:
+        """Return (abstract list, level, numFmt, lvlText pattern, indent) of a list level.
+
+        The pattern is lvlText with its counters as "%" ("(%1)" -> "(%)"), so that the levels
+        of two lists compare by how their numbers look; the indent is the level's left indent
+        in twips, None if the level sets none.
+        """
+        abstract = self.nums.get(num_id) or ""
+        _, fmt, text, _ = self.levels[abstract][ilvl]
+        return abstract, ilvl, fmt, COUNTER.sub("%", text), self.indents.get((abstract, ilvl))
+
+
+COUNTER = re.compile(r"%[1-9]")
+
+
+@dataclass
+class OpenList:
+    """A Word list being read: its level, how its numbers look, and its indent."""
+
+    key: tuple[str, int]  # (abstract list, level)
+    look: tuple[str, str]  # (numFmt, lvlText pattern)
+    indent: int
+    parent: int | None  # source index of the numbered paragraph this list is nested under
+    last: int  # source index of the list's latest paragraph
+
+
+@dataclass
+class ListNesting:
+    """Finds the Word lists nested under a numbered paragraph of another list.
+
+    German-style statutes number subsections with one list ("(1)", "(2)") and the items inside
+    a subsection with another, indented deeper ("1.", "2."): the numbers alone read as more
+    subsections. A list level printed at a deeper indent than the numbered paragraph before it,
+    with numbers that look different, is nested under that paragraph; the lists at the same or
+    a deeper indent close when a shallower list goes on.
+    """
+
+    open: list[OpenList] = field(default_factory=list)
+
+    def parent(
+        self, key: tuple[str, int], look: tuple[str, str], indent: int, index: int
+    ) -> int | None:
+        """Record a numbered paragraph; return the source index of the one it is nested under."""
+        lists = self.open
+        while lists and lists[-1].key != key and lists[-1].indent >= indent:
+            lists.pop()
+        if lists and lists[-1].key == key:
+            lists[-1].last = index
+            return lists[-1].parent
+        outer = lists[-1] if lists else None
+        parent = outer.last if outer is not None and outer.look != look else None
+        lists.append(OpenList(key, look, indent, parent, index))
+        return parent
+
+
+def left_indent(ppr: etree._Element | None) -> int | None:
+    """Return the left indent (twips) a w:pPr sets with w:ind (w:left or w:start), or None."""
+    ind = None if ppr is None else first_child(ppr, qn("w:ind"))
+    if ind is None:
+        return None
+    raw = ind.get(qn("w:left"), ind.get(qn("w:start")))
+    if raw is None or not raw.lstrip("-").isdigit() or len(raw) > 12:
+        return None
+    return int(raw)
 
 
 # Word's own bounds: list levels 0-8, list starts up to 32767. A document claiming more is

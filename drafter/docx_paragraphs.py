@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .docx_numbering import Numbering, Styles, numpr_values
+from .docx_bilingual import other_language_paragraphs
+from .docx_numbering import ListNesting, Numbering, Styles, left_indent, numpr_values
 from .docx_tables import BlockList, data_rows
 from .docx_xml import (
     MC_FALLBACK,
@@ -24,6 +25,7 @@ from .docx_xml import (
     W_R,
     W_RPR,
     W_T,
+    W_TBL,
     W_VAL,
     first_child,
     first_grandchild,
@@ -88,6 +90,8 @@ class Reader:
     vanish: bool = True
     # (numId, ilvl) each paragraph style gives, once looked up along its basedOn chain.
     style_lists: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
+    # The language asked for (--lang): the column read of a bilingual table.
+    language: str = "auto"
 
     def run_text(
         self, el: etree._Element, out: list[str], refs: list[tuple[str, str]]
@@ -157,10 +161,14 @@ class Reader:
         gone = ("w:del", "w:moveFrom") if self.changes == "accepted" else ("w:ins", "w:moveTo")
         return any(first_child(rpr, qn(tag)) is not None for tag in gone)
 
-    def style_and_label(self, ppr: etree._Element) -> tuple[str | None, str]:
-        """Return the style id of a paragraph and the list number Word shows before it, or "".
+    def style_and_label(
+        self, ppr: etree._Element
+    ) -> tuple[str | None, str, tuple[str, int] | None]:
+        """Return the style id of a paragraph, its list number as Word shows it, and its list.
 
-        ``ppr`` is the paragraph's properties in force (``paragraph_props``).
+        The number is "" and the list None for a paragraph that is not numbered; the list is
+        the level (numId, ilvl) the number comes from. ``ppr`` is the paragraph's properties
+        in force (``paragraph_props``).
         """
         style_el = num_pr = None
         for prop in ppr.iterchildren(W_PSTYLE, W_NUMPR):  # the first of each, in one look
@@ -180,12 +188,28 @@ class Reader:
             num_id = own_id if own_id is not None else num_id
             ilvl = own_lvl if own_lvl is not None else ilvl
         if not num_id or num_id == "0":
-            return style_id, ""
-        return style_id, self.numbering.label(num_id, ilvl or 0)
+            return style_id, "", None
+        label = self.numbering.label(num_id, ilvl or 0)
+        return style_id, label, (num_id, ilvl or 0) if label else None
+
+    def list_parent(
+        self, ppr: etree._Element, listed: tuple[str, int], nesting: ListNesting, index: int
+    ) -> int | None:
+        """Return the source index of the numbered paragraph a list paragraph is nested under.
+
+        ``ppr`` is the paragraph's properties in force, ``listed`` its list level (numId, ilvl).
+        """
+        abstract, ilvl, fmt, pattern, indent = self.numbering.list_level(*listed)
+        own = left_indent(ppr)  # the paragraph's own indent wins over its list level's
+        indent = own if own is not None else indent
+        return nesting.parent((abstract, ilvl), (fmt, pattern), indent or 0, index)
 
     def blocks(self, body: etree._Element) -> list[Block]:
         """Return the blocks of the body in document order."""
-        out = BlockList(data_rows(body))
+        tables = list(body.iter(W_TBL))
+        skipped = other_language_paragraphs(tables, self.language) if tables else set()
+        out = BlockList(data_rows(tables, skipped))
+        nesting = ListNesting()
         carry: tuple[str, int, list] | None = None  # a paragraph whose mark was removed
         # Most documents have no text box: then no paragraph needs its ancestors looked at.
         boxes = next(body.iter(MC_FALLBACK), None) is not None
@@ -198,6 +222,11 @@ class Reader:
         for index, p in enumerate(body.iter(W_P)):
             if boxes and next(p.iterancestors(MC_FALLBACK), None) is not None:
                 continue  # the VML copy of a text box already read from mc:Choice
+            if skipped and p in skipped:
+                # The other language's column; its list numbers still count, as Word counts.
+                if (own := first_child(p, W_PPR)) is not None:
+                    self.style_and_label(self.paragraph_props(own))
+                continue
             pieces: list[str] = []
             refs: list[tuple[str, str]] = []
             ppr = self.run_text(p, pieces, refs)
@@ -211,14 +240,21 @@ class Reader:
             if carry is not None:
                 text, index, refs = carry[0] + text, carry[1], carry[2] + refs
                 carry = None
+            parent = None
             if ppr is None:
                 style = unstyled
             else:
-                style_id, number = self.style_and_label(self.paragraph_props(ppr))
-                if number and text.strip():
+                props = self.paragraph_props(ppr)
+                style_id, number, listed = self.style_and_label(props)
+                if listed and text.strip():
                     text = f"{number} {text.lstrip()}"
+                    parent = self.list_parent(props, listed, nesting, index)
                 style = names.get(style_id or "", style_id)
-            out.add(p, text, style, index, self.note_blocks(refs, style, index) if refs else [])
+            notes = self.note_blocks(refs, style, index) if refs else []
+            if parent is None:
+                out.add(p, text, style, index, notes)
+            else:
+                out.add_nested(p, text, style, index, notes, parent)
         if carry is not None:
             out.add(None, carry[0], None, carry[1], self.note_blocks(carry[2], None, carry[1]))
         self.vanish = True  # notes and any other part: look at every run

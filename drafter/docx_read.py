@@ -15,7 +15,8 @@ that Word generates from numbering.xml. What it reads, in document order:
 
 The work is split by concern: docx_package (opening the zip, refusing hostile or corrupt
 packages), docx_paragraphs (the paragraph and run walk, tracked changes), docx_numbering
-(numbering.xml and list styles), docx_tables (data-table rows as blocks), docx_xml (names).
+(numbering.xml and list styles, lists nested in lists), docx_tables (data-table rows as
+blocks), docx_bilingual (the one column read of a bilingual table), docx_xml (names).
 """
 
 from __future__ import annotations
@@ -48,8 +49,12 @@ def read_notes(reader: Reader, package: Package, parts: dict[str, str]) -> None:
             reader.notes[(kind, val(note, "w:id") or "")] = " ".join(t for t in texts if t)
 
 
-def read_docx_blocks(path: Path, changes: str = "accepted") -> list[Block]:
-    """Return the text blocks of a Word document (InputError if it is not a readable .docx)."""
+def read_docx_blocks(path: Path, changes: str = "accepted", language: str = "auto") -> list[Block]:
+    """Return the text blocks of a Word document (InputError if it is not a readable .docx).
+
+    ``language`` ("en", "fr" or "auto") chooses the column read of a bilingual table
+    (docx_bilingual); "auto" reads the first.
+    """
     package = Package(path)
     try:
         root = package.xml(package.main)
@@ -65,7 +70,7 @@ def read_docx_blocks(path: Path, changes: str = "accepted") -> list[Block]:
             package.xml(parts.get("/numbering", posixpath.join(folder, "numbering.xml")))
         )
         numbering.link_styles(styles)
-        reader = Reader(changes, styles, numbering, {})
+        reader = Reader(changes, styles, numbering, {}, language=language)
         read_notes(reader, package, parts)
         return reader.blocks(body)
     finally:

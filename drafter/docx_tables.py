@@ -9,25 +9,29 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .docx_xml import W_TBL, W_TC, W_TR
+from .docx_xml import W_P, W_TC, W_TR
 from .reading.blocks import Block
 from .reading.text import split_breaks
 
 MAX_CELL_CHARS = 300  # longer cells are prose laid out in a table, not a schedule
 
 
-def data_rows(body: etree._Element) -> set[etree._Element]:
+def data_rows(tables: list[etree._Element], skipped: set[etree._Element]) -> set[etree._Element]:
     """Return the rows (w:tr) of data tables: two or more columns of short cells.
 
     A row of a schedule ("Incitement (Article 2) | Imprisonment for 5 years") is one provision
-    and is read as one block; tables used for page layout are read paragraph by paragraph.
+    and is read as one block; tables used for page layout are read paragraph by paragraph, and
+    so are bilingual tables (one column of which, holding the ``skipped`` paragraphs, is not
+    read: docx_bilingual).
     """
     rows: set[etree._Element] = set()
-    for table in body.iter(W_TBL):
+    for table in tables:
         table_rows = table.findall(W_TR)
         cells = [row.findall(W_TC) for row in table_rows]
         if not table_rows or any(len(c) < 2 for c in cells):
             continue
+        if skipped and any(p in skipped for p in table.iter(W_P)):
+            continue  # a bilingual table: its kept column is read paragraph by paragraph
         if all(len("".join(tc.itertext())) <= MAX_CELL_CHARS for row in cells for tc in row):
             rows.update(table_rows)
     return rows
@@ -65,6 +69,21 @@ class BlockList:
             self.blocks.append(Block(text, style, index))
         if notes:
             self.blocks.extend(notes)
+
+    def add_nested(self, p: etree._Element, text: str, style: str | None, index: int,
+                   notes: list[Block], list_parent: int) -> None:  # fmt: skip
+        """Add a list paragraph that a Word list nests under another numbered paragraph.
+
+        ``list_parent`` is that paragraph's source index (docx_numbering.ListNesting); it goes
+        with the paragraph's first line (in a data-table row, the row is the provision).
+        """
+        start = len(self.blocks)
+        self.add(p, text, style, index, notes)
+        if self.row is None:  # not joined to a row (the row before, if any, came first)
+            for block in self.blocks[start:]:
+                if block.source_index == index:
+                    block.list_parent = list_parent
+                    break
 
     def flush(self) -> None:
         """Emit the row being collected, cells joined by " | "."""

@@ -57,5 +57,5 @@ def read_document(path: Path, changes: str = "accepted", language: str = "auto")
     """Read a .docx, .docm, .md or .txt file into a Statute (InputError if unreadable)."""
     from .files import read_file_blocks
 
-    blocks = read_file_blocks(Path(path), changes)
+    blocks = read_file_blocks(Path(path), changes, language)
     return statute_from_blocks(blocks, str(path), language)

@@ -22,13 +22,16 @@ class Block:
 
     ``style`` is the Word paragraph style name (a hint only); ``source_index`` is the index of
     the Word paragraph among all ``w:p`` of the body (for text, the 0-based line number);
-    ``note`` marks footnote/endnote text, which is attached at the end of the citing article.
+    ``note`` marks footnote/endnote text, which is attached at the end of the citing article;
+    ``list_parent`` is, for a Word list paragraph nested under a numbered paragraph of another
+    list (items "1." inside a subsection "(1)"), that paragraph's ``source_index``.
     """
 
     text: str
     style: str | None = None
     source_index: int | None = None
     note: bool = False
+    list_parent: int | None = None
 
 
 def normalise(text: str) -> str:

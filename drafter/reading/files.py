@@ -57,8 +57,11 @@ def check_file(path: Path) -> bytes:
     return head
 
 
-def read_file_blocks(path: Path, changes: str = "accepted") -> list[Block]:
-    """Return the blocks of a .docx, .md or .txt file (by extension, then by content)."""
+def read_file_blocks(path: Path, changes: str = "accepted", language: str = "auto") -> list[Block]:
+    """Return the blocks of a .docx, .md or .txt file (by extension, then by content).
+
+    ``language`` is the one asked for (--lang): a Word file's bilingual table is read in it.
+    """
     if changes not in ("accepted", "original"):
         raise InputError(f"{path}: changes must be 'accepted' or 'original', not {changes!r}")
     head = check_file(path)
@@ -76,7 +79,7 @@ def read_file_blocks(path: Path, changes: str = "accepted") -> list[Block]:
     if suffix in WORD_EXTENSIONS or (suffix not in TEXT_EXTENSIONS and head.startswith(ZIP_MAGIC)):
         from ..docx_read import read_docx_blocks  # lxml only when a Word file is read
 
-        return check_paragraphs(path, read_docx_blocks(path, changes))
+        return check_paragraphs(path, read_docx_blocks(path, changes, language))
     if path.stat().st_size > MAX_TEXT_BYTES:
         raise InputError(f"{path}: text file larger than {MAX_TEXT_BYTES // 2**20} MB")
     text = decode(path.read_bytes(), str(path))

@@ -59,7 +59,7 @@ class Layout:
         # A block already normalised is kept (blocks are only read here), others copied.
         texts = [(normalise(b.text), b) for b in blocks]
         self.blocks = [
-            b if text == b.text else Block(text, b.style, b.source_index, b.note)
+            b if text == b.text else Block(text, b.style, b.source_index, b.note, b.list_parent)
             for text, b in texts
             if text and not (b.style or "").lower().startswith("toc")
         ]
@@ -227,8 +227,19 @@ class Layout:
 
     # -- paragraphs ----------------------------------------------------------------------
 
-    def paragraph(self, text: str, article: Article, state: State, index: int | None) -> Paragraph:
-        """Read a paragraph's marker into its number and level."""
+    def paragraph(
+        self,
+        text: str,
+        article: Article,
+        state: State,
+        index: int | None,
+        list_parent: int | None = None,
+    ) -> Paragraph:
+        """Read a paragraph's marker into its number and level.
+
+        ``list_parent`` (Block.list_parent): the numbered paragraph a Word list nests this one
+        under; a "1." there is an item of it, not a paragraph beside it.
+        """
         found = marker_of(text)
         if not found:
             state.degree = False  # an unnumbered alinéa closes a list of "1°" items
@@ -263,6 +274,11 @@ class Layout:
             return Paragraph(text=body, number=number, level=2, source_index=index)
         if kind == "roman" and self.is_letter(number, state, lead_in):
             kind = "item"
+        if kind == "para" and list_parent is not None:
+            level = nested_level(article, list_parent)
+            if level is not None:
+                state.degree, state.last_item, state.last_roman = False, number, None
+                return Paragraph(text=body, number=number, level=level, source_index=index)
         if kind == "para":
             state.degree = False
             state.last_item = state.last_roman = None
@@ -380,7 +396,9 @@ class Layout:
             # before it rather than being lost.
             target = article or last_article
             assert target is not None
-            target.paragraphs.append(self.paragraph(block.text, target, state, block.source_index))
+            target.paragraphs.append(
+                self.paragraph(block.text, target, state, block.source_index, block.list_parent)
+            )
             previous = (target.paragraphs, block)
         self.close(article, state)
         if not statute.articles:
@@ -474,9 +492,17 @@ class Layout:
                     article.heading = block.text
                     continue
             article.paragraphs.append(
-                self.paragraph(block.text, article, state, block.source_index)
+                self.paragraph(block.text, article, state, block.source_index, block.list_parent)
             )
         return statute
+
+
+def nested_level(article: Article, parent: int) -> int | None:
+    """Return the level under the article's numbered paragraph at source index parent, if any."""
+    for para in reversed(article.paragraphs):
+        if para.source_index == parent and para.number is not None:
+            return min(para.level + 1, 2)
+    return None
 
 
 def order(number: str) -> tuple[int, str]:
