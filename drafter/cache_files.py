@@ -16,13 +16,28 @@ import os
 from pathlib import Path
 from typing import Any
 
+# cache_file's answers by name and the environment variables they depend on: the compiled-regex
+# cache asks for every pattern it compiles, and building the path is most of the cost.
+_PLACES: dict[tuple[str, str | None, str | None, str | None], Path | None] = {}
+
 
 def cache_file(name: str = "validated-rules.json") -> Path | None:
     """Return where a cache file lives, or None when caching is turned off."""
-    if os.environ.get("DRAFTER_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "drafter" / name
+    environ = os.environ
+    key = (
+        name,
+        environ.get("DRAFTER_NO_CACHE"),
+        environ.get("XDG_CACHE_HOME"),
+        environ.get("HOME"),
+    )
+    if key in _PLACES:
+        return _PLACES[key]
+    where = None
+    if not key[1]:
+        base = key[2] or os.path.join(os.path.expanduser("~"), ".cache")
+        where = Path(base) / "drafter" / name
+    _PLACES[key] = where
+    return where
 
 
 def stamp(path: Path) -> list[int] | None:

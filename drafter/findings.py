@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from hashlib import sha256
 
 
 class Severity(StrEnum):
@@ -68,7 +67,13 @@ class Finding:
 
 
 def _normalise(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").strip().lower())
+    """Lower-case the text and collapse each run of whitespace to one space, trimmed.
+
+    The same as ``re.sub(r"\\s+", " ", text.strip().lower())``: str.split and the regex agree on
+    what is whitespace, and lower-casing neither makes nor removes any (see the tests in
+    tests/test_findings_fingerprints.py).
+    """
+    return " ".join((text or "").lower().split())
 
 
 def assign_fingerprints(findings: list[Finding], article_headings: dict[str, str]) -> None:
@@ -79,10 +84,22 @@ def assign_fingerprints(findings: list[Finding], article_headings: dict[str, str
     inserting an article elsewhere or editing another paragraph leaves it unchanged.
     """
     seen: dict[tuple[str, str, str], int] = {}
+    # Thousands of findings share a few hundred articles and a few dozen matched texts:
+    # each is normalised once.
+    headings: dict[str, str] = {}
+    texts: dict[str | None, str] = {}
     for finding in findings:
         loc = finding.location
-        heading = _normalise(article_headings.get(loc.article or "", "")) if loc.article else ""
-        key = (finding.code, heading, _normalise(loc.text))
-        seen[key] = seen.get(key, 0) + 1
-        raw = "\x1f".join([*key, str(seen[key])])
-        finding.fingerprint = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+        article = loc.article
+        heading = ""
+        if article:
+            heading = headings.get(article)
+            if heading is None:
+                heading = headings[article] = _normalise(article_headings.get(article, ""))
+        text = texts.get(loc.text)
+        if text is None:
+            text = texts[loc.text] = _normalise(loc.text)
+        key = (finding.code, heading, text)
+        count = seen[key] = seen.get(key, 0) + 1
+        raw = f"{finding.code}\x1f{heading}\x1f{text}\x1f{count}"
+        finding.fingerprint = sha256(raw.encode("utf-8")).hexdigest()[:16]

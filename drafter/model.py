@@ -81,7 +81,7 @@ class Article:
     @property
     def text(self) -> str:
         """Return all paragraph text joined by newlines (for whole-article searches)."""
-        return "\n".join(p.text for p in self.paragraphs)
+        return "\n".join([p.text for p in self.paragraphs])  # a list joins faster
 
 
 @dataclass

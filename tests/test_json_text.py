@@ -85,3 +85,16 @@ def test_values_json_rejects_raise_the_same_error():
     circular.append(circular)
     with pytest.raises(ValueError, match="Circular"):
         dumps_indented(circular)
+
+
+@pytest.mark.parametrize("level", [1, 2, 5])
+def test_nested_level_is_the_text_inside_enclosing_lists(level):
+    rng = random.Random(level)
+    values = [_random_value(rng) for _ in range(100)] + [{"ratio": 0.5, "k": [1.5]}, {1: "x"}]
+    opening = "".join("[\n" + "  " * (i + 1) for i in range(level))
+    closing = "".join("\n" + "  " * i + "]" for i in reversed(range(level)))
+    for value in values:
+        nested = value
+        for _ in range(level):
+            nested = [nested]
+        assert opening + dumps_indented(value, level) + closing == _reference(nested)

@@ -162,3 +162,22 @@ def test_malformed_parsed_entry_means_parsing(tmp_path, cache_home, monkeypatch)
     store.write_text(json.dumps(data), encoding="utf-8")
     assert catalog.load_dir(folder, kinds) == first
     assert len(parsed) == 2
+
+
+def test_cache_file_follows_the_environment_as_it_changes(tmp_path, monkeypatch):
+    from drafter.cache_files import cache_file
+
+    monkeypatch.delenv("DRAFTER_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a"))
+    assert cache_file("x.json") == tmp_path / "a" / "drafter" / "x.json"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "b"))
+    assert cache_file("x.json") == tmp_path / "b" / "drafter" / "x.json"
+    assert cache_file("y.json") == tmp_path / "b" / "drafter" / "y.json"
+    monkeypatch.setenv("DRAFTER_NO_CACHE", "1")
+    assert cache_file("x.json") is None
+    monkeypatch.setenv("DRAFTER_NO_CACHE", "")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_file("x.json") == tmp_path / "home" / ".cache" / "drafter" / "x.json"
+    monkeypatch.setenv("HOME", str(tmp_path / "other"))
+    assert cache_file("x.json") == tmp_path / "other" / ".cache" / "drafter" / "x.json"

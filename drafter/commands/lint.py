@@ -326,7 +326,9 @@ def lint(
     if output is not None:
         write_output(output, report.encode("utf-8"), force)
     else:
-        click.echo(report, nl=False, color=colour)
+        # JSON and SARIF escape every control character, so a report holds no colour code for
+        # click to strip (it would search the whole report, megabytes for a long code).
+        click.echo(report, nl=False, color=colour or fmt in ("json", "sarif"))
 
     if annotate is not None and results and results[0].error is None:
         from ..docx_annotate import Comment, annotate_docx

@@ -245,9 +245,12 @@ def load_dir(folder: Path, kinds: dict[str, Any]) -> dict[str, Rule]:
     parsed = rules_cache.load_parsed()
     validated: dict[str, list[int]] = {}
     fresh: dict[str, list[Any]] = {}
+    # Resolved once for the folder (a file that is itself a link is resolved alone): resolving
+    # each path again looks up every folder above it.
+    real_folder = folder.resolve()
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
         stamp = cache_files.stamp(path)
-        key = str(path.resolve())
+        key = str(path.resolve() if path.is_symlink() else real_folder / path.name)
         unchanged = stamp is not None and known.get(key) == stamp
         entry = parsed.get(key)
         cached = stamp is not None and isinstance(entry, list) and len(entry) == 2
@@ -269,7 +272,7 @@ def load_dir(folder: Path, kinds: dict[str, Any]) -> dict[str, Rule]:
             )
         rules[rule.code] = rule
         if not unchanged and stamp is not None:
-            validated[str(path.resolve())] = stamp
+            validated[key] = stamp
     if validated:
         rules_cache.remember(validated)
     if fresh:

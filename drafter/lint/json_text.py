@@ -18,7 +18,7 @@ from typing import Any
 INDENT = 2
 
 
-class _Unusual(Exception):
+class Unusual(Exception):
     """A value the fast path does not encode itself: the standard encoder does all of it."""
 
 
@@ -35,10 +35,12 @@ class _Escaper(dict):
         return escaped
 
 
-def _leaf(value: Any, long: _Escaper) -> str | None:
+def _leaf(value: Any, long: _Escaper | None = None) -> str | None:
     """Return the JSON text of a string, integer, boolean or None (None for anything else)."""
     if isinstance(value, str):
-        return long[value] if len(value) >= LONG else encode_basestring(value)
+        if long is not None and len(value) >= LONG:
+            return long[value]
+        return encode_basestring(value)
     if value is None:
         return "null"
     if value is True:
@@ -60,7 +62,7 @@ def _encode(value: Any, level: int, out: list[str], long: _Escaper) -> None:
         opening = "{"
         for key, item in value.items():
             if not isinstance(key, str):
-                raise _Unusual  # json.dumps turns numbers and None into strings its own way
+                raise Unusual  # json.dumps turns numbers and None into strings its own way
             head = opening + inner + encode_basestring(key) + ": "
             opening = ","
             leaf = _leaf(item, long)
@@ -89,18 +91,32 @@ def _encode(value: Any, level: int, out: list[str], long: _Escaper) -> None:
     else:
         leaf = _leaf(value, long)
         if leaf is None:
-            raise _Unusual  # floats (nan, inf), and types json.dumps rejects with its own error
+            raise Unusual  # floats (nan, inf), and types json.dumps rejects with its own error
         out.append(leaf)
 
 
-def dumps_indented(value: Any) -> str:
-    """Return ``json.dumps(value, indent=2, ensure_ascii=False)``, faster for plain data."""
+def dumps_indented(value: Any, level: int = 0) -> str:
+    """Return ``json.dumps(value, indent=2, ensure_ascii=False)``, faster for plain data.
+
+    ``level``: the value sits that deep in an enclosing indented document, so its inner lines
+    are indented ``2 * level`` spaces further (its first line is not indented).
+    """
     out: list[str] = []
     try:
-        _encode(value, 0, out, _Escaper())
-    except (_Unusual, RecursionError):
-        return json.dumps(value, indent=INDENT, ensure_ascii=False)
+        _encode(value, level, out, _Escaper())
+    except (Unusual, RecursionError):
+        text = json.dumps(value, indent=INDENT, ensure_ascii=False)
+        # Every newline of indented JSON is between items (strings escape theirs).
+        return text.replace("\n", "\n" + " " * (INDENT * level)) if level else text
     return "".join(out)
 
 
-__all__ = ["dumps_indented"]
+def scalar_text(value: Any) -> str:
+    """Return the JSON text of a string, integer, boolean or None; raise Unusual otherwise."""
+    text = _leaf(value)
+    if text is None:
+        raise Unusual
+    return text
+
+
+__all__ = ["INDENT", "Unusual", "dumps_indented", "scalar_text"]

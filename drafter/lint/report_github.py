@@ -25,13 +25,24 @@ def escape_property(text: str) -> str:
 
 def finding_command(result: FileResult, finding: Finding) -> str:
     """Return the workflow command annotating one finding."""
-    properties = [f"file={escape_property(result.path)}"]
+    return _command(result, f"file={escape_property(result.path)}", finding, {})
+
+
+def _command(
+    result: FileResult, file_property: str, finding: Finding, titles: dict[tuple[str, str], str]
+) -> str:
+    """Return a finding's workflow command; the file's property and the titles come escaped."""
+    properties = [file_property]
     region = result.regions.get(finding.fingerprint)
     if region is not None:
         properties.append(f"line={region.line}")
         if region.column is not None and region.char_length is not None:
             properties.append(f"col={region.column}")
-    properties.append(f"title={escape_property(f'{finding.code} {finding.name}')}")
+    key = (finding.code, finding.name)
+    title = titles.get(key)
+    if title is None:
+        title = titles[key] = f"title={escape_property(f'{finding.code} {finding.name}')}"
+    properties.append(title)
     message = f"{result.place(finding)}: "
     if finding.location.text:
         message += f"'{' '.join(finding.location.text.split())}': "
@@ -47,13 +58,12 @@ def finding_command(result: FileResult, finding: Finding) -> str:
 def render_github(results: list[FileResult]) -> str:
     """Render the results as workflow commands, one line per finding or unreadable file."""
     lines: list[str] = []
+    titles: dict[tuple[str, str], str] = {}  # escaped once per rule, not once per finding
     for result in results:
+        file_property = f"file={escape_property(result.path)}"
         if result.error is not None:
-            lines.append(
-                f"::error file={escape_property(result.path)},title=drafter::"
-                f"{escape_data(result.error)}"
-            )
-        lines.extend(finding_command(result, f) for f in result.findings)
+            lines.append(f"::error {file_property},title=drafter::{escape_data(result.error)}")
+        lines.extend(_command(result, file_property, f, titles) for f in result.findings)
     return "".join(line + "\n" for line in lines)
 
 

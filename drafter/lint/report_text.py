@@ -6,6 +6,8 @@ terminal and NO_COLOR), so the same findings always render the same text.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import click
 
 from ..findings import Finding
@@ -34,6 +36,7 @@ def summary_line(results: list[FileResult]) -> str:
     return line
 
 
+@lru_cache(maxsize=4096)  # findings of a long code quote the same few texts again and again
 def _quote(text: str | None) -> str:
     if not text:
         return ""
