@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..model import Article, ArticleKind, Statute
 from .literals import required
+from .named_offences import mark_described_offences
 
 K = ArticleKind
 
@@ -178,24 +179,38 @@ HEADING_RULES: dict[str, list[tuple[ArticleKind, Pattern]]] = {
 }
 
 # Signals in the text of an article.
+# The name of an offence after "the offence of": a few words, no punctuation.
+_NAMED = r"[\w-]+(?: [\w-]+){0,5}?"
+_NAMED_FR = r"(?:[\w'’-]+ ){1,6}?"
 OFFENCE_STATED = {
     "en": _rx(
         r"(?<!\bnot )(?<!\bnever )\bcommits? an? (criminal )?offen[cs]e\b(?!\s+(under|referred|provided|against|set out|"
         r"specified|described|created|defined|in (article|section)))",
         r"\b(is|are|shall be) guilty of\b",
-        r"(?<!\bnot )\bconstitutes? an? (criminal )?offen[cs]e\b",
+        # "... the communication of which would constitute an offence under section 319" is
+        # not the offence itself.
+        r"(?<!\bnot )(?<!\bwould )\bconstitutes? an? (criminal )?offen[cs]e\b(?!\s+(under|against|"
+        r"referred|provided|set out|specified|described|created|defined|in (article|section)))",
         r"\bshall be an offen[cs]e\b",
         r"\bit is an offen[cs]e\b",
         r"\bis (a|an) (crime|offen[cs]e)\b",
         # "A person who ... commits the offence of genocide ideology"; "who commits the offence
         # of X shall be liable" right after "who" names an offence stated elsewhere.
         r"(?<!\bwho )(?<!\bnot )\bcommits? the (criminal )?(offen[cs]e|crime) of\b",
+        # "The offence of genocide ideology consists in ..." defines the conduct of an offence.
+        rf"\bthe (criminal )?(offen[cs]e|crime) of {_NAMED} (consists?|is (committed|constituted|"
+        r"characteri[sz]ed|made out)) (of|in|by|when|where)\b",
     ),
     "fr": _rx(
         r"\bconstitue (une|un) (infraction|délit|crime)\b",
         r"\bcommet (une|l['’])\s?infraction\b(?!\s*(prévue|visée|définie|mentionnée))",
         r"\bse rend coupable\b",
         r"\best coupable\b",
+        # "Commet le crime d'idéologie du génocide quiconque ..."
+        r"(?<!\bqui )(?<!\bquiconque )\bcommet (le|la) (crime|délit|infraction) d(e\b|['’])",
+        # "Le crime de X est caractérisé par / consiste en / est constitué par ..."
+        rf"\b(le |la |l['’]\s?)(crime|délit|infraction) d(e |['’]\s?){_NAMED_FR}(est caractérisée?|"
+        r"se caractérise|consiste|est constituée?) (par|en|à|dans)\b",
     ),
 }
 # "shall not be questioned in any court" protects a decision; it prohibits no conduct.
@@ -227,6 +242,7 @@ PENALTY = {
     "fr": _rx(
         r"\b(est|sont|sera|seront) punie?s?\b",
         r"\bemprisonnement\b",
+        r"\bservitude pénale\b",
         r"\bamende\b",
         r"\bréclusion\b",
         r"\bpassible\b",
@@ -291,11 +307,15 @@ DEFINITION = {
         r"[\"“'‘][^\"”'’]{1,60}[\"”'’]\s+(means|includes|shall mean|refers to|has the meaning)\b",
         r"^in this (act|law|part|chapter|section|article|statute)\b.*\bmeans\b",
         r"\bfor the purposes? of this (act|law)\b.*\bmeans\b",
+        r"^for the purposes? of this (act|law), [^,.]{1,60}? (is|are) (a|an|the|any)\b",
     ),
     "fr": _rx(
         r"«[^»]{1,60}»\s*(désigne|s'entend|s’entend|signifie|vise)\b",
         r"\bon entend par\b",
         r"\bau sens de la présente loi\b.*\b(désigne|s'entend|on entend)\b",
+        # "Au sens de la présente loi, l'idéologie du génocide est un ensemble de ..."
+        r"^au sens de la présente loi, (l['’]|le |la |les )[^,.]{1,60}? (est|sont) (un|une|des|"
+        r"le|la|l['’])",
         r"\bs['’]entend(ent)? (de|d['’]|du|des|comme)",
         r"^constitue (un|une) [^,.]{1,60}? (tout|toute|tous|toutes)\b",
         r"(^|[.;:]\s+)(est|sont) (qualifiée?s?|considérée?s? comme|réputée?s?) "
@@ -462,3 +482,4 @@ def classify_statute(statute: Statute) -> None:
     """Set the kind of every article of a statute read from a document."""
     for article in statute.articles:
         article.kind = classify_article(article, statute.language)
+    mark_described_offences(statute.articles, _lang(statute.language))
