@@ -69,6 +69,54 @@ PRESENT = [
     ("en_sectarianism_law.txt", "DR103", "4"),  # "despises"
     ("en_sectarianism_law.txt", "DR501", "7"),  # a Commission determines what is divisionism
     ("en_sectarianism_law.txt", "DR502", "7"),  # "its decision shall be final"
+    # A Criminal Code excerpt (ss. 318-320, PDF copy): each offence judged on its own elements.
+    ("en_ca_criminal_code.txt", "DR201", "318"),  # "advocates or promotes genocide"
+    ("en_ca_criminal_code.txt", "DR204", "318"),  # no public element ("section of the public"
+    ("en_ca_criminal_code.txt", "DR210", "318"),  # is a group; intent to destroy is in (2) only)
+    ("en_ca_criminal_code.txt", "DR105", "318"),  # age, sex, sexual orientation, disability
+    ("en_ca_criminal_code.txt", "DR201", "319"),  # 319(1) "incites" with no wilful element
+    ("en_ca_criminal_code.txt", "DR208", "319"),  # 319(2) "wilfully promotes", no likelihood
+    # A Rwandan-style ideology law, PDF copy with running heads and hyphenation.
+    ("en_rw_ideology_2018.txt", "DR101", "2"),
+    ("en_rw_ideology_2018.txt", "DR101", "3"),
+    ("en_rw_ideology_2018.txt", "DR102", "2"),  # "or by any other means"
+    ("en_rw_ideology_2018.txt", "DR102", "5"),
+    ("en_rw_ideology_2018.txt", "DR302", "2"),  # "as recognised by the United Nations"
+    ("en_rw_ideology_2018.txt", "DR105", "3"),
+    ("en_rw_ideology_2018.txt", "DR210", "3"),
+    ("en_rw_ideology_2018.txt", "DR301", "5"),  # "stating ... that the genocide is not a genocide"
+    ("en_rw_ideology_2018.txt", "DR301", "6"),
+    ("en_rw_ideology_2018.txt", "DR301", "7"),
+    ("en_rw_ideology_2018.txt", "DR303", "5"),
+    # A US bill with printed line numbers: the funding section, not the amended 18 U.S.C. 1091.
+    ("en_us_bill.txt", "DR501", "4"),  # the Secretary of Education determines
+    ("en_us_bill.txt", "DR502", "4"),  # "shall not be subject to judicial review"
+    ("en_us_bill.txt", "DR302", "4"),  # "designated as genocide by the Secretary of State"
+    ("en_us_bill.txt", "DR102", "4"),  # "in any manner whatsoever"
+    ("en_us_bill.txt", "DR301", "4"),  # "No institution shall permit ... to deny, minimize"
+    ("en_us_bill.txt", "DR303", "4"),
+    # A loi Gayssot-style amending law (JORF copy): « Art. 24 bis » inserted into the 1881 law.
+    ("fr_gayssot_loi.txt", "DR301", "9"),  # "nié, minoré ou banalisé" as such
+    ("fr_gayssot_loi.txt", "DR201", "9"),
+    # A Burundi-style law: "Le crime de X est caractérisé par ...", "servitude pénale".
+    ("fr_bi_ideologie.docx", "DR101", "2"),
+    ("fr_bi_ideologie.docx", "DR101", "3"),
+    ("fr_bi_ideologie.docx", "DR102", "2"),  # "tous autres actes"
+    ("fr_bi_ideologie.docx", "DR102", "3"),  # "tout comportement"
+    ("fr_bi_ideologie.docx", "DR105", "2"),
+    ("fr_bi_ideologie.docx", "DR209", "2"),  # "en temps normal ou en temps de guerre"
+    ("fr_bi_ideologie.docx", "DR202", "2"),  # "visant à"
+    ("fr_bi_ideologie.docx", "DR201", "3"),  # items 1° and 2° have no intent of their own
+    ("fr_bi_ideologie.docx", "DR204", "3"),
+    ("fr_bi_ideologie.docx", "DR207", "3"),
+    ("fr_bi_ideologie.docx", "DR208", "3"),
+    ("fr_bi_ideologie.docx", "DR103", "3"),  # dégrader, mépriser, se moquer
+    ("fr_bi_ideologie.docx", "DR305", "3"),  # diffamer
+    ("fr_bi_ideologie.docx", "DR306", "3"),  # semer la zizanie
+    ("fr_bi_ideologie.docx", "DR501", "5"),  # the Commission qualifies and sanctions
+    ("fr_bi_ideologie.docx", "DR502", "5"),  # "n'est susceptible d'aucun recours"
+    ("fr_bi_ideologie.docx", "DR505", "6"),
+    ("fr_bi_ideologie.docx", "DR506", "6"),  # the ideology crime (not genocide) imprescriptible
 ]
 
 # (file, code, article): a false positive that must not come back.
@@ -87,6 +135,18 @@ ABSENT = [
     ("en_sectarianism_law.txt", "DR205", "5"),  # "an official of a public or private institution"
     ("en_sectarianism_law.txt", "DR101", "2"),  # "political opinion" is a ground, not a thought
     ("en_sectarianism_law.txt", "DR105", "2"),  # not labelled genocide: wider grounds allowed
+    ("en_ca_criminal_code.txt", "DR301", "319"),  # (2.1) requires promoting antisemitism
+    ("en_ca_criminal_code.txt", "DR101", "319"),  # "an opinion on a religious subject": defence
+    ("en_ca_criminal_code.txt", "DR205", "319"),  # "other than in private conversation"
+    ("en_ca_criminal_code.txt", "DR204", "319"),  # ... is a public element
+    ("en_ca_criminal_code.txt", "DR210", "319"),  # hatred offences, not incitement to genocide
+    ("en_rw_ideology_2018.txt", "DR307", "8"),  # evidence offence kept apart from speech
+    # Section 3 amends 18 U.S.C. 1091(c): direct, public, intended, genocidal intent.
+    *(("en_us_bill.txt", code, "3") for code in ("DR201", "DR204", "DR207", "DR208", "DR210")),
+    ("fr_gayssot_loi.txt", "DR303", "9"),  # both alinéas limited to crimes judged by a court
+    ("fr_gayssot_loi.txt", "DR302", "9"),
+    ("fr_gayssot_loi.txt", "DR210", "9"),  # a denial offence ("minoré"), not incitement
+    ("fr_bi_ideologie.docx", "DR210", "2"),  # a definition, not an offence
 ]
 
 
@@ -116,6 +176,11 @@ KINDS = [
     (
         "en_good_commonwealth_act.txt",
         {"2": K.DEFINITIONS, "3": K.OFFENCE, "4": K.OFFENCE, "6": K.EXCEPTIONS, "9": K.GENERAL},
+    ),
+    ("en_ca_criminal_code.txt", {"318": K.OFFENCE, "319": K.OFFENCE}),
+    (
+        "fr_bi_ideologie.docx",
+        {"2": K.DEFINITIONS, "3": K.OFFENCE, "4": K.SANCTION, "5": K.PROCEDURE},
     ),
 ]
 
@@ -168,6 +233,17 @@ STRUCTURE_PRESENT = [
     ("fr_afrique_code.txt", "DR304", "3"),
     ("en_ideology_gazette.txt", "DR412", "4"),  # Article 4 punishes "defamatory speeches"
     ("en_ideology_gazette.txt", "DR405", "4"),  # "the penalty shall be doubled"
+    ("en_ca_criminal_code.txt", "DR411", "318"),  # imprisonment only
+    ("en_rw_ideology_2018.txt", "DR402", "4"),  # nine years
+    ("en_rw_ideology_2018.txt", "DR404", "4"),  # "more than five (5) years" is a minimum
+    ("en_rw_ideology_2018.txt", "DR404", "5"),
+    ("en_rw_ideology_2018.txt", "DR411", "4"),
+    ("en_rw_ideology_2018.txt", "DR411", "5"),
+    ("en_rw_ideology_2018.txt", "DR408", "9"),  # dissolution automatic
+    ("fr_bi_ideologie.docx", "DR402", "4"),  # "servitude pénale de dix à vingt-cinq ans"
+    ("fr_bi_ideologie.docx", "DR404", "4"),
+    ("fr_bi_ideologie.docx", "DR405", "4"),  # "portée au double"
+    ("fr_bi_ideologie.docx", "DR604", "8"),  # "l'article 12" does not exist
 ]
 STRUCTURE_ABSENT = [
     # Exceptions written inside the offence section (s. 3(2)) govern the Act's offences.
@@ -187,6 +263,23 @@ STRUCTURE_ABSENT = [
     # Insult is not part of the denial or divisionism offences.
     ("fr_afrique_code.txt", "DR412", "3"),
     ("fr_afrique_code.txt", "DR412", "4"),
+    # Incitement to genocide capped at five years: "advocates or promotes genocide", and
+    # "incites another to violate subsection (a)" under the heading "Incitement to genocide".
+    ("en_ca_criminal_code.txt", "DR402", "318"),
+    ("en_us_bill.txt", "DR402", "3"),
+    ("en_us_bill.txt", "DR401", "3"),
+    ("en_us_bill.txt", "DR411", "3"),  # "or both": a fine alone is possible
+]
+# (file, codes): statute-level and reference rules that must stay quiet anywhere in the file.
+QUIET = [
+    ("en_ca_criminal_code.txt", {"DR504", "DR401", "DR606", "DR602"}),  # AG consent in 318(3)
+    # SEC. 6 exceptions, SEC. 5(b)(2) annual report, SEC. 7 commencement; references inside
+    # the quoted amendment and to title 18 point outside the bill.
+    ("en_us_bill.txt", {"DR304", "DR507", "DR508", "DR505", "DR604", "DR602"}),
+    # « Art. 24 bis » and « Art. 48-2 » are inserted into the 1881 law; art. 2 annual report.
+    ("fr_gayssot_loi.txt", {"DR604", "DR507", "DR302", "DR303"}),
+    ("en_rw_ideology_2018.txt", {"DR307", "DR508", "DR604"}),
+    ("fr_bi_ideologie.docx", {"DR508"}),
 ]
 
 
@@ -200,6 +293,11 @@ def test_sanction_and_structure_false_positives_stay_away(
     name: str, code: str, article: str
 ) -> None:
     assert (code, article) not in all_findings(name)
+
+
+@pytest.mark.parametrize(("name", "quiet"), QUIET)
+def test_statute_level_false_positives_stay_away(name: str, quiet: set[str]) -> None:
+    assert codes(name) & quiet == set()
 
 
 def test_term_defined_by_reference_anywhere_is_defined() -> None:

@@ -147,6 +147,45 @@ KINDS = [
         K.FINAL,
     ),
     (None, "La République honore la mémoire des victimes.", "fr", K.GENERAL),
+    # Offences defined by their name: "Le crime de X est caractérisé par ...", "Commet le crime
+    # de X quiconque ...", "The offence of X consists in ...".
+    (
+        None,
+        "Le crime d'idéologie du génocide est caractérisé par tout comportement visant à nuire.",
+        "fr",
+        K.OFFENCE,
+    ),
+    (None, "Le délit de négationnisme consiste à nier un génocide.", "fr", K.OFFENCE),
+    (None, "L'infraction de divisionnisme est constituée par tout propos.", "fr", K.OFFENCE),
+    (None, "Commet le crime d'idéologie du génocide quiconque méprise autrui.", "fr", K.OFFENCE),
+    (None, "The offence of genocide ideology consists in any deliberate act.", "en", K.OFFENCE),
+    (None, "The crime of divisionism is committed by any person who speaks.", "en", K.OFFENCE),
+    # ... but a penalty for a crime named elsewhere, and a definition, are not offences.
+    (
+        None,
+        (
+            "Toute personne reconnue coupable du crime d'idéologie du génocide est punie d'une "
+            "servitude pénale de dix ans."
+        ),
+        "fr",
+        K.SANCTION,
+    ),
+    (
+        None,
+        "Au sens de la présente loi, l'idéologie du génocide est un ensemble de pensées.",
+        "fr",
+        K.DEFINITIONS,
+    ),
+    (None, "Le crime de génocide est imprescriptible.", "fr", K.GENERAL),
+    (
+        "Warrant of seizure",
+        (
+            "A judge may seize any publication the communication of which would constitute an "
+            "offence under section 319."
+        ),
+        "en",
+        K.GENERAL,
+    ),
 ]
 
 
@@ -183,7 +222,23 @@ DEFINITIONS = [
      ["extrémisme"]),
     ("Constitue un discours de haine tout acte de nature à diviser.", "fr", ["discours de haine"]),
     ("L'incitation et la provocation s'entendent d'un appel.", "fr", ["incitation", "provocation"]),
+    # Terms defined together, and the doubled quotes of US bills (‘‘term’’, ``term'').
+    ("In this section, “hatred” and “hostility” mean intense emotions.", "en",
+     ["hatred", "hostility"]),
+    ("“hatred”, “hostility” or “contempt” includes an emotion.", "en",
+     ["hatred", "hostility", "contempt"]),
+    ("« haine » et « hostilité » s'entendent d'émotions intenses.", "fr", ["haine", "hostilité"]),
+    ("(3) PUBLICLY.—The term ‘‘publicly’’ means in a public place.", "en", ["publicly"]),
+    ("“Hatred” and hostility are emotions.", "en", []),
 ]  # fmt: skip
+
+
+def test_typed_doubled_quotes_mark_a_term() -> None:
+    """``term'' (typed GPO quotes) as ‘‘term’’; the text reader may drop backquotes itself."""
+    from drafter.reading.extract import terms_in
+
+    found = terms_in("The term ``genocide'' has the meaning given in section 1091.", False, False)
+    assert [term for term, _ in found] == ["genocide"]
 
 
 @pytest.mark.parametrize(("text", "language", "terms"), DEFINITIONS)
@@ -292,3 +347,46 @@ def test_two_definitions_in_one_paragraph_are_split() -> None:
         ("court", "the High Court"),
         ("judge", "a judge of it."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            (
+                "Article 3 - Characteristics\n"
+                "Genocide ideology is characterised by any behaviour aimed at dehumanising a group.\n\n"
+                "Article 4 - Punishment\n"
+                "Any person found guilty of the crime of genocide ideology shall be liable to "
+                "imprisonment of ten years.\n"
+            ),
+            "en",
+        ),
+        (
+            (
+                "Article 3\n"
+                "L'idéologie du génocide se manifeste par tout comportement visant à mépriser.\n\n"
+                "Article 4\n"
+                "Toute personne reconnue coupable du crime d'idéologie du génocide est punie d'une "
+                "servitude pénale de dix ans.\n"
+            ),
+            "fr",
+        ),
+    ],
+)
+def test_an_article_describing_a_crime_punished_later_states_the_offence(
+    text: str, language: str
+) -> None:
+    statute = read_text(text, language=language)
+    assert [a.kind for a in statute.articles] == [K.OFFENCE, K.SANCTION]
+
+
+def test_a_described_subject_not_punished_by_name_stays_general() -> None:
+    statute = read_text(
+        "Article 3 - Memory\n"
+        "Genocide remembrance is a duty of the State.\n\n"
+        "Article 4 - Incitement\n"
+        "Any person who publicly incites genocide shall be liable to imprisonment of five years.\n",
+        language="en",
+    )
+    assert statute.article("3").kind == K.GENERAL

@@ -77,7 +77,8 @@ GATED = [
 PLAIN_FORMS = {
     0: r"(?<!\bnot )(?<!\bnever )\bcommits? an? (criminal )?offen[cs]e\b(?!\s+(under|referred|"
     r"provided|against|set out|specified|described|created|defined|in (article|section)))",
-    2: r"(?<!\bnot )\bconstitutes? an? (criminal )?offen[cs]e\b",
+    2: r"(?<!\bnot )(?<!\bwould )\bconstitutes? an? (criminal )?offen[cs]e\b(?!\s+(under|against|"
+    r"referred|provided|set out|specified|described|created|defined|in (article|section)))",
     6: r"(?<!\bwho )(?<!\bnot )\bcommits? the (criminal )?(offen[cs]e|crime) of\b",
 }
 # What hypothesis generates matches of: it cannot satisfy a look-behind after a word.
@@ -179,12 +180,12 @@ def test_skipping_forms_match_as_the_plain_forms(index: int) -> None:
 
     for text in TEXTS + VARIED:
         same(text)
-    for prefix in ("", "not ", "never ", "who ", "knot ", "Not ", "x", "NEVER "):
+    for prefix in ("", "not ", "never ", "who ", "would ", "knot ", "Not ", "x", "NEVER "):
         same(f"{prefix}commits an offence {prefix}constitutes a criminal offense")
         same(f"It {prefix}commits the crime of {prefix}Commit the criminal offence of")
 
     @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(st.from_regex(plain), st.sampled_from(["", "not ", "who ", "never ", "a "]))
+    @given(st.from_regex(plain), st.sampled_from(["", "not ", "who ", "never ", "would ", "a "]))
     def generated(text: str, prefix: str) -> None:
         same(prefix + text)
 

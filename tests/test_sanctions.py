@@ -110,6 +110,9 @@ PENALTIES = [
     ("En cas de récidive, la peine est portée au double.", None, None, False, False, False, 2.0, False),
     ("La dissolution de l'association est prononcée d'office.", None, None, False, False, False, None, True),
     ("Le tribunal peut prononcer la dissolution de la personne morale.", None, None, False, False, False, None, False),
+    # "servitude pénale": imprisonment in Burundian, Congolese and Rwandan codes.
+    ("est punie d'une servitude pénale de dix à vingt-cinq ans et d'une amende.", 10 * Y, 25 * Y, False, True, False, None, False),
+    ("est puni de cinq ans de servitude pénale principale.", None, 5 * Y, False, False, False, None, False),
 ]  # fmt: skip
 
 
@@ -158,6 +161,7 @@ def test_imprisonment_without_a_term_is_custodial_without_bounds() -> None:
     )
     assert facts["custodial"] and facts["max_months"] is None and facts["min_months"] is None
     assert read_sentence("Est puni de cinq ans d'emprisonnement.")["custodial"]
+    assert read_sentence("est puni d'une peine de servitude pénale principale.")["custodial"]
     assert not read_sentence("is liable to a fine.")["custodial"]
 
 

@@ -19,6 +19,7 @@ from .terms import (
     GENERAL_REFERRAL,
     QUOTED,
     REFERRAL,
+    defined_by_condition,
     defined_by_reference,
     definition_body,
     definition_path,
@@ -112,6 +113,8 @@ def undefined_operative_term(rule: Rule, context: Context) -> Iterator[Finding]:
                 break
             # Checked only now that a use is found (it reads every paragraph of the statute).
             if defined_by_reference(statute, uses, context.folded, context.admitted_units):
+                break
+            if defined_by_condition(statute, uses, context.folded, context.admitted):
                 break
             yield context.finding(
                 rule, unit.article, unit.index, match.start(), match.end(),

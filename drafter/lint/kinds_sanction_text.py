@@ -45,7 +45,7 @@ NOT_CONDUCT_LEAD = regex_cache.compile(
 # An item that is itself a penalty ("(a) an indictable offence and liable to imprisonment").
 PENALTY_ITEM = regex_cache.compile(
     r"\b(?:liable|punishable|imprisonment|indictable offen[cs]e|summary conviction|"
-    r"emprisonnement|amende|passible)\b",
+    r"emprisonnement|servitude pénale|amende|passible)\b",
     re.IGNORECASE,
 )
 

@@ -47,8 +47,11 @@ def sanction_bound(rule: Rule, context: Context) -> Iterator[Finding]:
         # The paragraphs that lead to this penalty first (an article may punish several
         # offences in turn, as the French press law does), then the whole offence.
         offence = context.article(sanction.offence_article)
+        own = sanction_article(context.statute, sanction)
         texts = [
-            segment(context, sanction),
+            # The heading names what the article punishes ("Incitement to genocide") when its
+            # text names the offence by reference ("incites another to violate subsection (a)").
+            f"{(own.heading or '') if own else ''}\n{segment(context, sanction)}",
             context.article_text(offence) if offence else "",
             offence_text(context, sanction),
         ]

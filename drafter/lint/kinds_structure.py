@@ -169,15 +169,51 @@ def _paragraph_exists(article: Article, paragraph: str | None, item: str | None)
 # What follows a reference to another instrument, even after a spaced sub-reference.
 OTHER_INSTRUMENT = regex_cache.compile(
     r"^\s*(?:\(\w{1,4}\)\s*)*,?\s*(?:of|in|under|du|de la|de l'|des)\s+(?!this\b|the present\b|"
-    r"la présente\b|le présent\b)(?:the\s+)?(?:[A-Z]|code|law|act|loi|convention|décret)",
+    r"la présente\b|le présent\b)(?:the\s+)?(?:[A-Z]|code|law|act|loi|convention|décret|"
+    r"title \d)",  # "section 1091(a) of title 18, United States Code"
 )
 
 
 AMENDING = regex_cache.compile(
     r"\b(?:is|are|be) (?:hereby )?amended\b|\binsert(?:ing|ed)?\b|\bsubstitut\w*|\brepeal\w*|"
-    r"\best (?:ainsi )?modifiée?\b|\binsérée?s?\b|\bremplacée?s?\b|\babrogée?s?\b",
+    r"\b(?:to )?read as follows\b|\best (?:ainsi )?modifiée?\b|\binsérée?s?\b|\bremplacée?s?\b|"
+    r"\babrogée?s?\b|\bainsi rédigée?s?\b|\brédigée?s? comme suit\b",
     re.IGNORECASE,
 )
+# Quoted text an amending provision inserts: its references are to the amended law.
+QUOTE_OPENS = regex_cache.compile(r"^\s*(?:[«“\"]|‘‘|``|')")
+QUOTE_CLOSES = regex_cache.compile(r"(?:[»”\"]|’’|'')\s*[.;,]*\s*$")
+# A citation of another instrument before the reference: "Public Order Act 1986 (c. 64),
+# section 27", "Law No. 2016/007 ... Penal Code, section 74", "R.S., 1985, c. C-46, s. 318".
+CITED_BEFORE = regex_cache.compile(
+    r"(?:(?<!\bthis )(?<!\bpresent )\b(?:Act|Code|Law|Ordinance|Decree|Regulations?|Constitution|"
+    r"Convention)\b(?:\s+(?:No\.?\s*)?[\w/.-]*\d[\w/.-]*)?(?:\s*\([^()]{0,20}\))?|"
+    r"\bc\.\s*[A-Z]?-?\d+)\s*,\s*$"
+)
+
+
+def quoted_paragraphs(article: Article) -> set[int]:
+    """Return the (1-based) paragraphs of quoted text that an amending provision inserts.
+
+    "Il est inséré ... un article 24 bis ainsi rédigé :" or "is amended to read as follows:"
+    is followed by paragraphs opening with a quote, up to the one that closes it.
+    """
+    quoted: set[int] = set()
+    inside = False
+    for index, para in enumerate(article.paragraphs, start=1):
+        text = para.text
+        if inside or (index > 1 and QUOTE_OPENS.match(text) and _introduces(article, index)):
+            quoted.add(index)
+            inside = not QUOTE_CLOSES.search(text)
+    return quoted
+
+
+def _introduces(article: Article, index: int) -> bool:
+    """Return whether the paragraph before ``index`` (or one quoted after it) introduces text."""
+    for para in reversed(article.paragraphs[: index - 1]):
+        if not QUOTE_OPENS.match(para.text):
+            return para.text.rstrip().endswith((":", "—", "-")) and bool(AMENDING.search(para.text))
+    return False
 
 
 @rule_kind("broken-cross-reference")
@@ -185,15 +221,22 @@ def broken_cross_reference(rule: Rule, context: Context) -> Iterator[Finding]:
     """Flag a reference to an article, paragraph or item that the statute does not have."""
     statute = context.statute
     by_number = {normalise_number(a.number): a for a in context.articles}
+    quoted: dict[int, set[int]] = {}
     for ref in _references(statute):
         where = context.article(ref.article)
         if where is None:
             continue
         if not 1 <= ref.paragraph <= len(where.paragraphs):
             continue  # a reference the reader placed outside the text (a heading)
-        after = where.paragraphs[ref.paragraph - 1].text[ref.end :]
-        if OTHER_INSTRUMENT.match(after):
+        text = where.paragraphs[ref.paragraph - 1].text
+        if OTHER_INSTRUMENT.match(text[ref.end :]):
             continue  # "section 6 (1) of the Code of International Criminal Law"
+        if CITED_BEFORE.search(text[max(0, ref.start - 120) : ref.start]):
+            continue  # "Public Order Act 1986 (c. 64), section 27"
+        if id(where) not in quoted:
+            quoted[id(where)] = quoted_paragraphs(where)
+        if ref.paragraph in quoted[id(where)]:
+            continue  # « Art. 24 bis. - ... l'article 23 » inserted into another law
         if AMENDING.search(where.paragraphs[ref.paragraph - 1].text):
             continue  # an amending provision cites the amended law's numbering
         target = by_number.get(normalise_number(ref.target_article))

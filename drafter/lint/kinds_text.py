@@ -21,8 +21,11 @@ never open files or print. Options shared by the kinds:
                      "applies to acts committed after 1 January 2020" in an Act in force in 2022.
 
 ``element-required``
-  ``patterns``       an in-scope article must contain one of these (its heading does not count:
-                     a heading is not an element of the offence);
+  ``patterns``       each offence an in-scope article creates must contain one of these (its
+                     heading does not count: a heading is not an element of the offence); the
+                     offences are the article's offence-creating provisions, read without
+                     definitions and defences (offence_units.py), and a provision stating an
+                     element for the whole article counts for each;
   ``applies_if``     only articles (heading included) that contain one of these are checked;
   ``skip_if``        articles that contain one of these are not checked (e.g. attempt or
                      liability articles that borrow the elements of another offence);
@@ -45,7 +48,7 @@ from typing import Any
 from ..findings import Finding
 from ..model import Article, ArticleKind
 from ..regexes import prefilter, regex_cache
-from . import nlp, patterns
+from . import nlp, offence_units, patterns
 from .engine import Context, Rule, Unit, rule_kind
 
 SCOPES_OF_CONDITIONS = ("sentence", "paragraph", "article")
@@ -252,9 +255,17 @@ def _matches(rule: Rule, context: Context) -> Iterator[tuple[Article, Unit, re.M
 
 @rule_kind("phrase")
 def phrase(rule: Rule, context: Context) -> Iterator[Finding]:
-    """Flag every occurrence of the rule's patterns in its scope, subject to its conditions."""
+    """Flag every occurrence of the rule's patterns in its scope, subject to its conditions.
+
+    The same words twice in one paragraph ("abusive or insulting words ... abusive or
+    insulting") are one finding.
+    """
+    seen: set[tuple[int, int, str]] = set()
     for article, unit, match in _matches(rule, context):
-        yield context.finding(rule, article, unit.index, match.start(), match.end())
+        key = (id(article), unit.index, match.group().casefold())
+        if key not in seen:
+            seen.add(key)
+            yield context.finding(rule, article, unit.index, match.start(), match.end())
 
 
 @rule_kind("phrase-near")
@@ -345,13 +356,54 @@ def element_required(rule: Rule, context: Context) -> Iterator[Finding]:
             if applies is None or not applies.search(full):
                 continue
         skip = may_skip.get(id(article))
-        if skip is not None and skip.search(full):
-            continue
+        skipped = skip is not None and skip.search(full) is not None
         holds = may_hold.get(id(article))
-        if holds is not None and holds.search(article.text):
+        if skipped or (holds is not None and holds.search(article.text)):
+            # The element is in the article, or the article borrows an offence stated elsewhere
+            # ("an offence under section 318"): is the element in every offence it creates?
+            found = _provisions(context, article)
+            if skipped and not any(p.kind == "offence" for p in found):
+                continue
+            gap = offence_units.element_gap(
+                article, language, element, applies_if, found, skip_if if skipped else None
+            )
+            if gap is None:
+                continue
+            yield context.finding(rule, article, *_anchor_from(context, article, anchor, gap))
             continue
         paragraph, start, end = operative_anchor(context, article, anchor)
         yield context.finding(rule, article, paragraph, start, end)
+
+
+def _provisions(context: Context, article: Article) -> list[offence_units.Provision]:
+    """Return the provisions of an article, read once per lint run (several rules ask)."""
+    found = context.cache.setdefault("kinds_text.provisions", {})
+    key = id(article)
+    if key not in found:
+        found[key] = offence_units.provisions(article, context.language)
+    return found[key]
+
+
+def _anchor_from(
+    context: Context, article: Article, anchor: re.Pattern[str] | None, index: int
+) -> tuple[int, int | None, int | None]:
+    """Return (paragraph, start, end) of the offence words at or after paragraph ``index``.
+
+    An item (an alternative conduct of "a person who—") that lacks the element is shown whole.
+    """
+    units = list(context.units([article]))
+    item = units[index - 1].paragraph
+    if item.level > 0:
+        return index, 0, len(item.text)
+    if anchor is not None:
+        for unit in units[index - 1 :]:
+            if unit.index > index and unit.paragraph.level == 0 and unit.paragraph.number:
+                break  # the next provision
+            match = anchor.search(unit.paragraph.text)
+            if match:
+                start, end = nlp.sentence_at(context, units[unit.index - 1], match.start())
+                return unit.index, start, end
+    return index, None, None
 
 
 # JSON schemas of the options of the kinds defined here; drafter.lint.catalog validates rule

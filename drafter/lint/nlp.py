@@ -109,7 +109,10 @@ AFTER_WORDS = 25
 PROHIBITION = {
     "en": _Lazy(
         r"(?:\bno (?:natural or legal )?(?:person|one|individual|body)\s+(?:shall|may|must)|"
-        r"\b(?:shall|must|may) not|\bshall never)\s+(?!be\b)(?:\w+,?\s+){0,3}$",
+        r"\b(?:shall|must|may) not|\bshall never)\s+(?!be\b)(?:\w+,?\s+){0,3}$|"
+        # "No institution ... shall permit any employee, student or speaker to deny ..."
+        r"\bno\s+(?:[\w-]+,?\s+){1,8}?(?:shall|may|must)\s+(?:permit|allow|authori[sz]e|tolerate)\s+"
+        r"(?:[\w-]+,?\s+){0,8}?to\s+$",
         re.IGNORECASE,
     ),
     "fr": _Lazy(

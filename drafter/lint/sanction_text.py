@@ -44,7 +44,7 @@ DEFAULT_SPEECH = {
     "fr": [
         r"\bincit\w*", r"\bprovoc\w*", r"\bprovoqu\w*", r"\bhaine\b", r"\bhostilit\w*",
         r"\bn[ié]\w*gation\w*", r"\brévisionnis\w*", r"\bcontest\w*", r"\bnier\b",
-        r"\bni(?:e|ent|é)\b", r"\bminimis\w*", r"\bbanalis\w*", r"\bapologie\b", r"\bjustifi\w*",
+        r"\bni(?:e|ent|é)\b", r"\bminimis\w*", r"\bminor(?:e|er|ent|ant|ation|ée?s?)\b", r"\bbanalis\w*", r"\bapologie\b", r"\bjustifi\w*",
         r"\bglorifi\w*", r"\bidéologie\b", r"\bpropagande\b", r"\bdiscours\b", r"\bpropos\b",
         r"\bécrits?\b", r"\bdiffus\w*", r"\binjur\w*", r"\bdiffam\w*", r"\boutrag\w*",
         r"\bdivisionnisme\b", r"\btribalisme\b", r"\brégionalisme\b", r"\bpubli\w*", r"\bcontenus?\b",

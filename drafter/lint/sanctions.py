@@ -80,7 +80,8 @@ AGE_AFTER = regex_cache.compile(r"^\s*(?:of age|old|d'âge|révolus)\b", re.IGNO
 CUSTODIAL = regex_cache.compile(
     r"\b(?:imprison\w*|prison|custod\w*|jail|gaol|detention|incarcerat\w*|sentenced?|"
     r"deprivation of liberty|emprisonnement|réclusion|détention|incarcération|"
-    r"privative de liberté)\b",
+    # "servitude pénale (principale)": imprisonment in Burundian, Congolese and Rwandan codes.
+    r"privative de liberté|servitude pénale)\b",
     re.IGNORECASE,
 )
 LIABLE = regex_cache.compile(
@@ -152,7 +153,8 @@ DISCRETION = regex_cache.compile(
 )
 PENALTY_START = regex_cache.compile(
     r"\b(?:liable|punish\w*|sentenced|imprison\w*|penalt\w*|fines?|life|dissol\w*|doubl\w*|"
-    r"puni\w*|passible|encour\w*|emprisonnement|réclusion|amendes?|peines?|dissolution|double)\b",
+    r"puni\w*|passible|encour\w*|emprisonnement|réclusion|servitude|amendes?|peines?|dissolution|"
+    r"double)\b",
     re.IGNORECASE,
 )
 
@@ -347,7 +349,7 @@ def _terms(text: str) -> tuple[list[int], list[int]]:
 BARE_CUSTODIAL = regex_cache.compile(
     r"\b(?:liable|punish\w*|sentenced|condemned)\b[^.;]{0,30}\b(?:imprisonment|detention|custody|"
     r"jail|prison)\b|\bpuni\w*\s+(?:de|d['’])\s*(?:l['’]|la\s+|un\s+|une\s+)?(?:emprisonnement|"
-    r"réclusion|détention|peine privative de liberté)\b",
+    r"réclusion|détention|(?:peine (?:privative de liberté|de servitude pénale)|servitude pénale))\b",
     re.IGNORECASE,
 )
 # An English sentence that orders a term ("shall be sentenced to twenty years") fixes it: the

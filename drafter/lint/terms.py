@@ -163,11 +163,17 @@ def definition_body(d: Definition) -> str:
     return quoted.sub(" ", d.text, count=1)
 
 
+# A capitalised term followed by more capitalised words of a name.
+NAME_GOES_ON = regex_cache.compile(
+    r"\s+(?:(?:of|on|for|against|de|du|des|pour|sur)\s+(?:the\s+|la\s+|l['’])?)?[A-ZÀ-Ý]"
+)
 ENUMERATED = regex_cache.compile(r"(?:\w+,\s+)*\w+\s+(?:or|and|ou|et)\s+\w+\s+$", re.IGNORECASE)
 # What follows a term used inside its own definition when the use is a reference, not a
-# circle: "the Minister responsible for", "the genocide against", "genocide as defined in".
+# circle: "the Minister (for the time being) responsible for", "the genocide against", "genocide
+# as defined in".
 QUALIFIED = regex_cache.compile(
-    r"^\W{0,2}\s*(?:of|against|responsible|established|referred|as|within|in|under|committed|"
+    r"^\W{0,2}\s*(?:for the time being\s+)?(?:of|against|responsible|established|appointed|"
+    r"designated|charged|referred|as|within|in|under|committed|"
     r"listed|set|described|recognised|recognized|means|au|du|de|des|contre|visée?s?|prévue?s?|"
     r"définie?s?|commise?s?|énumérée?s?|chargée?)\b",
     re.IGNORECASE,
@@ -201,6 +207,8 @@ def uses_term(term: str, body: str) -> bool:
         printed = match.group(0)
         if printed != term and printed[:1].isupper() and not term[:1].isupper():
             continue  # "Crime of Genocide", "High Court": part of a name
+        if printed[:1].isupper() and NAME_GOES_ON.match(body[match.end() :]):
+            continue  # "the Commission on Genocide Remembrance": the name the term stands for
         before = body[: match.start()]
         if re.search(r"\b[A-Z][\w-]*\s+$", before) and not re.search(
             r"(?:^|[.;:]\s*)\S*\s*$", before
@@ -263,6 +271,45 @@ GENERAL_REFERRAL = regex_cache.compile(
     r"(?:Act|Law)[^.]{0,80}(?:have|bear) the (?:same )?meaning|les termes non définis)",
     re.IGNORECASE,
 )
+
+
+# A condition that states what a term covers: "A statement directly incites others to commit
+# genocide only if ...", "L'incitation n'est directe que si ...".
+FUNCTIONAL = regex_cache.compile(
+    r"[^.;]{0,80}?\b(?:only (?:if|where|when)|if and only if|n['’](?:est|sont)\b[^.;]{0,40}?\bque "
+    r"(?:si|lorsqu)|seulement (?:si|lorsqu))",
+    re.IGNORECASE,
+)
+
+
+def defined_by_condition(
+    statute: Statute,
+    uses: list[re.Pattern[str]],
+    folded: Callable[[Paragraph], str] | None = None,
+    admitted: Callable[[prefilter.Gate, list[Article]], list[Article]] | None = None,
+) -> bool:
+    """Return whether a provision states when the term applies ("X ... only if ...").
+
+    ``folded`` and ``admitted`` are the lint context's, as for ``defined_by_reference``.
+    """
+    fold_of = folded or (lambda para: prefilter.fold(para.text))
+    condition = prefilter.gate(FUNCTIONAL)
+    use_gate = prefilter.gate_any(tuple(uses))
+    articles = statute.articles
+    if admitted is not None:
+        articles = admitted(use_gate, admitted(condition, articles))
+    for article in articles:
+        for para in article.paragraphs:
+            text = fold_of(para)
+            if not (condition.admits(text) and use_gate.admits(text)):
+                continue
+            for pattern in uses:
+                for match in pattern.finditer(para.text):
+                    # The use opens the sentence (its subject) and the condition follows it.
+                    before = para.text[: match.start()]
+                    if len(before.split()) <= 4 and FUNCTIONAL.match(para.text, match.end()):
+                        return True
+    return False
 
 
 def defined_by_reference(

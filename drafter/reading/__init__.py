@@ -17,7 +17,12 @@ Conventions a caller can rely on:
   joined by " | " (Markdown table rows too).
 - A document without any article heading becomes one article "1" (or, if Word heading styles
   mark provisions, one article per heading, numbered 1, 2, 3...).
-- A table of contents printed before the body goes to ``statute.metadata["contents"]``.
+- A table of contents printed before the body goes to ``statute.metadata["contents"]``;
+  Canadian history notes ("R.S., 1985, c. C-46, s. 318; ...") to ``metadata["history"]`` and
+  the signature under the last article ("Done at Kigali, on ...") to ``metadata["signature"]``.
+- Text copied from a PDF (pages.py, text.py) loses its running heads, page numbers and printed
+  line numbers; hard-wrapped lines are joined into sentences and words hyphenated at a line
+  break are joined up; footnotes printed after the last article become footnote paragraphs.
 - Defined terms are stored as printed (compare them case-insensitively).
 """
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..regexes import regex_cache
 from . import patterns as P
 
+CLOSED = (".", ";", ":", "!", "?")  # the endings of a finished sentence or lead-in
 STARTS_UPPER = regex_cache.compile(r"^[\"'“‘«(\[]?\s*[A-ZÀ-ÖØ-Þ0-9]")
 INITIAL = regex_cache.compile(r"^[A-Z]\.")  # "A. Scope": a lettered heading, not a marker
 LEADING_SEPARATOR = regex_cache.compile(r"^\s*[-–—:.]")
@@ -74,6 +75,10 @@ def heading_like(text: str, allow_period: bool = True) -> bool:
 MARKER_START = regex_cache.compile(r"[(§\dIVXa-z\-–—•·*▪◦‣]")
 
 
+# "(2.1)": a subsection inserted between (2) and (3) by an amendment (Canadian codes).
+INSERTED_PARA = regex_cache.compile(r"^\((\d+\.\d+)\)\s*")
+
+
 def marker_of(text: str) -> tuple[re.Match[str], str] | None:
     """Return the paragraph marker at the start of text and its kind, if any."""
     if MARKER_START.match(text) is None:
@@ -82,7 +87,8 @@ def marker_of(text: str) -> tuple[re.Match[str], str] | None:
         m = pattern.match(text)
         if m:
             return m, kind
-    return None
+    m = INSERTED_PARA.match(text)
+    return (m, "para") if m else None
 
 
 def split_rest(rest: str) -> tuple[str | None, str | None] | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Article, ArticleKind, Statute
 from ..regexes import prefilter, regex_cache
+from .named_offences import mark_described_offences
 
 K = ArticleKind
 
@@ -166,6 +167,10 @@ HEADING_RULES: dict[str, list[tuple[ArticleKind, Pattern]]] = {
     ],
 }
 
+# The name of an offence after "the offence of": a few words, no punctuation.
+_NAMED = r"[\w-]+(?: [\w-]+){0,5}?"
+_NAMED_FR = r"(?:[\w'’-]+ ){1,6}?"
+
 # Signals in the text of an article.
 # Some patterns match their first word before checking the word boundary and the negation in
 # front of it ("commit(?<=\bcommit)(?<!\bnot commit)" for "(?<!\bnot )\bcommit"): the regex
@@ -178,7 +183,11 @@ OFFENCE_STATED = {
         r"(?!\s+(under|referred|provided|against|set out|specified|described|created|defined|"
         r"in (article|section)))",
         r"\b(is|are|shall be) guilty of\b",
-        r"constitut(?<=\bconstitut)(?<!\bnot constitut)es? an? (criminal )?offen[cs]e\b",
+        # "... the communication of which would constitute an offence under section 319" is
+        # not the offence itself.
+        r"constitut(?<=\bconstitut)(?<!\bnot constitut)(?<!\bwould constitut)es? an? (criminal )?"
+        r"offen[cs]e\b(?!\s+(under|against|referred|provided|set out|specified|described|created|"
+        r"defined|in (article|section)))",
         r"\bshall be an offen[cs]e\b",
         r"\bit is an offen[cs]e\b",
         r"\bis (a|an) (crime|offen[cs]e)\b",
@@ -186,12 +195,20 @@ OFFENCE_STATED = {
         # of X shall be liable" right after "who" names an offence stated elsewhere.
         r"commit(?<=\bcommit)(?<!\bwho commit)(?<!\bnot commit)s? the (criminal )?(offen[cs]e|crime)"
         r" of\b",
+        # "The offence of genocide ideology consists in ..." defines the conduct of an offence.
+        rf"\bthe (criminal )?(offen[cs]e|crime) of {_NAMED} (consists?|is (committed|constituted|"
+        r"characteri[sz]ed|made out)) (of|in|by|when|where)\b",
     ),
     "fr": _rx(
         r"\bconstitue (une|un) (infraction|délit|crime)\b",
         r"\bcommet (une|l['’])\s?infraction\b(?!\s*(prévue|visée|définie|mentionnée))",
         r"\bse rend coupable\b",
         r"\best coupable\b",
+        # "Commet le crime d'idéologie du génocide quiconque ..."
+        r"(?<!\bqui )(?<!\bquiconque )\bcommet (le|la) (crime|délit|infraction) d(e\b|['’])",
+        # "Le crime de X est caractérisé par / consiste en / est constitué par ..."
+        rf"\b(le |la |l['’]\s?)(crime|délit|infraction) d(e |['’]\s?){_NAMED_FR}(est caractérisée?|"
+        r"se caractérise|consiste|est constituée?) (par|en|à|dans)\b",
     ),
 }
 # "shall not be questioned in any court" protects a decision; it prohibits no conduct.
@@ -223,6 +240,7 @@ PENALTY = {
     "fr": _rx(
         r"\b(est|sont|sera|seront) punie?s?\b",
         r"\bemprisonnement\b",
+        r"\bservitude pénale\b",
         r"\bamende\b",
         r"\bréclusion\b",
         r"\bpassible\b",
@@ -287,11 +305,15 @@ DEFINITION = {
         r"[\"“'‘][^\"”'’]{1,60}[\"”'’]\s+(means|includes|shall mean|refers to|has the meaning)\b",
         r"^in this (act|law|part|chapter|section|article|statute)\b.*\bmeans\b",
         r"\bfor the purposes? of this (act|law)\b.*\bmeans\b",
+        r"^for the purposes? of this (act|law), [^,.]{1,60}? (is|are) (a|an|the|any)\b",
     ),
     "fr": _rx(
         r"«[^»]{1,60}»\s*(désigne|s'entend|s’entend|signifie|vise)\b",
         r"\bon entend par\b",
         r"\bau sens de la présente loi\b.*\b(désigne|s'entend|on entend)\b",
+        # "Au sens de la présente loi, l'idéologie du génocide est un ensemble de ..."
+        r"^au sens de la présente loi, (l['’]|le |la |les )[^,.]{1,60}? (est|sont) (un|une|des|"
+        r"le|la|l['’])",
         r"\bs['’]entend(ent)? (de|d['’]|du|des|comme)",
         r"^constitue (un|une) [^,.]{1,60}? (tout|toute|tous|toutes)\b",
         r"(^|[.;:]\s+)(est|sont) (qualifiée?s?|considérée?s? comme|réputée?s?) "
@@ -485,3 +507,4 @@ def classify_statute(statute: Statute) -> None:
     memo: Memo = {}
     for article in statute.articles:
         article.kind = classify_article(article, statute.language, memo)
+    mark_described_offences(statute.articles, _lang(statute.language))

@@ -24,6 +24,19 @@ QUOTED_TERM = regex_cache.compile(
     r"is defined as|désigne|s['’]entend(?: de| d['’]| comme)?|signifie|vise|recouvre|comprend)\b",
     re.IGNORECASE,
 )
+# Terms defined together: "“hatred” and “hostility” mean ...", "« haine » et « hostilité »
+# s'entendent de ...".
+COORDINATED_TERMS = regex_cache.compile(
+    rf"(?P<terms>(?:[{Q_OPEN}][^{Q_CLOSE}\n]{{1,80}}?[{Q_CLOSE}]\s*(?:,|\band\b|\bor\b|\bet\b|\bou\b)\s*)+"
+    rf"[{Q_OPEN}][^{Q_CLOSE}\n]{{1,80}}?[{Q_CLOSE}])\s*,?\s*(?:means?|includes?|shall mean|refers? to|"
+    r"have the meanings?|désignent|s['’]entendent(?: de| d['’]| comme)?|signifient)\b",
+    re.IGNORECASE,
+)
+TWO_QUOTES = regex_cache.compile(rf"[{Q_CLOSE}].*?[{Q_CLOSE}]")  # terms defined together need two
+ONE_QUOTED = regex_cache.compile(rf"[{Q_OPEN}]\s?(?P<term>[^{Q_CLOSE}\n]{{1,80}}?)\s?[{Q_CLOSE}]")
+# Doubled quotes as printed by the US Government Publishing Office (‘‘term’’) or typed (``term'').
+DOUBLED_QUOTES = str.maketrans({"`": "‘"})
+DOUBLED = regex_cache.compile(r"‘‘|’’|''")
 UNQUOTED_TERM = regex_cache.compile(
     r"^(?:in this (?:act|law|statute|part|chapter|section|article)|for the purposes? of this "
     r"(?:act|law|statute))\s*,?\s*(?:the (?:term|expression|word) )?(?P<term>[\w][\w \-']{0,60}?)"
@@ -121,7 +134,8 @@ ONE = regex_cache.compile(rf"(?P<num>{NUM})(?P<sub>{SUB})", re.IGNORECASE)
 EXTERNAL = regex_cache.compile(
     r"^(?:\s?\(\w{1,4}\))*(?:\s*,\s*alinéas?\s+(?:\d+|premier|1er)(?:\s*,\s*\d+°)?)?"
     r"\s*,?\s*(?:(?:of|in|under)\s+(?!this\b|the present\b)(?:the\s+)?"
-    r"(?:[A-Z]|law\b|act\b|decree|ordinance|regulation|code|convention|constitution|statute)"
+    r"(?:[A-Z]|law\b|act\b|decree|ordinance|regulation|code|convention|constitution|statute|"
+    r"title \d)"
     r"|(?:du|des|de la|de l['’]|de l’)\s*(?!présente?\b)(?:\w)"
     r")",
 )
@@ -166,8 +180,19 @@ def sentence_case(term: str) -> str:
 
 def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str, str]]:
     """Return (term, definition text) pairs a paragraph defines."""
+    if "‘‘" in text or "``" in text:
+        text = DOUBLED.sub(
+            lambda m: "“" if m.group() == "‘‘" else "”", text.translate(DOUBLED_QUOTES)
+        )
     probe = prefilter.fold(text)
     found = list(QUOTED_TERM.finditer(text)) if may_match(QUOTED_TERM, probe) else []
+    # Terms defined together read as one quoted term at most ("“hostility” means").
+    coordinated = len(found) <= 1 and TWO_QUOTES.search(text) is not None
+    if coordinated and may_match(COORDINATED_TERMS, probe):
+        m = COORDINATED_TERMS.search(text)
+        if m:
+            rest = text[m.end() :].strip(" ;")
+            return [(q.group("term"), rest) for q in ONE_QUOTED.finditer(m.group("terms"))]
     # Each definition's text runs to the next definition in the same paragraph.
     ends = [m.start() for m in found[1:]] + [len(text)]
     hits = [(m.group("term"), text[m.end() : end].strip(" ;")) for m, end in zip(found, ends)]

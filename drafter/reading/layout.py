@@ -16,6 +16,7 @@ from ..model import Article, Division, Paragraph, Statute
 from ..regexes import regex_cache
 from . import patterns as P
 from .blocks import (
+    CLOSED,
     STARTS_UPPER,
     Block,
     has_heading_style,
@@ -25,10 +26,19 @@ from .blocks import (
     normalise,
     split_rest,
 )
+from .conventions import (
+    CONGRESS_SESSION,
+    HISTORY_NOTE,
+    SENTENCE_OPENER,
+    SIGNATURE,
+    TRAILER_START,
+    letters_on_top,
+)
 from .front import drop_table_of_contents, front_matter
 
 DEGREE = regex_cache.compile(r"^\d+\s*[°º]")  # "1°", the French item number
 LEADING_DIGITS = regex_cache.compile(r"\d+")
+SECTION_WORDS = ("section", "§", "s.", "clause")
 
 
 @dataclass
@@ -67,6 +77,12 @@ class Layout:
         # Each line's article-heading match and how its rest splits, asked here and in run().
         self.heads: dict[str, tuple[re.Match[str] | None, tuple | None]] = {}
         words = [self._article_word(b.text) for b in self.blocks]
+        self.schedule_heads = {
+            i for i, b in enumerate(self.blocks) if P.SCHEDULE_HEAD.match(b.text) is not None
+        }
+        for i in self.schedule_heads:
+            if i + 1 < len(words) and self.schedule_reference(i + 1):
+                words[i + 1] = None
         self.uses_article_word = any(w in ("article", "art") for w in words)
         # French "Section 1" is a division; so is an English one in a statute of "Articles".
         self.section_is_division = self.uses_article_word or language == "fr"
@@ -79,14 +95,19 @@ class Layout:
         # the title and enacting formula of the Act; the real schedule is not.
         self.schedule_lines: set[int] = set()
         for i, b in enumerate(self.blocks):
-            if P.SCHEDULE_HEAD.match(b.text):
+            if i in self.schedule_heads:
                 self.schedule_lines.add(i)
             elif self.schedule_lines and (P.ENACTING.search(b.text) or P.LONG_TITLE.match(b.text)):
                 self.schedule_lines.clear()
+        # Sections headed "Section 3" or numbered "3 (1) ..." alone: the convention most
+        # headings follow, so that one stray "Section 8" does not decide for the whole Act.
+        section_words = sum(w in SECTION_WORDS for w in words)
         self.uses_words = self.uses_article_word or (
-            any(w in ("section", "§", "s.", "clause") for w in words)
+            section_words > 0
             and not self.section_is_division
+            and section_words >= self.numbered_section_count()
         )
+        self.previous_text = ""  # the block before the one being read
 
     def head(self, text: str) -> tuple[re.Match[str] | None, tuple | None]:
         """Return a line's article-heading match and ``split_rest`` of its rest (memoised)."""
@@ -102,6 +123,29 @@ class Layout:
             return None
         word = m.group("word").lower().rstrip(".")
         return {"sec": "section"}.get(word, word if word != "s" else "s.")
+
+    def schedule_reference(self, index: int) -> bool:
+        """Return True for a lone "Section 8" right under a "SCHEDULE 1" heading.
+
+        UK and Commonwealth Acts print the section that enables a schedule beside its title;
+        it refers to that section and heads nothing.
+        """
+        m, parts = self.head(self.blocks[index].text)
+        return m is not None and parts == (None, None) and index - 1 in self.schedule_heads
+
+    def numbered_section_count(self) -> int:
+        """Count the lines that head a section by its number alone.
+
+        "318 (1) Every person..." (a number, then subsection 1) or a number in a Word heading
+        style ("1 Incitement to genocide" in Heading 3); list items ("1. Genocide") are not
+        counted, as they also appear in statutes of "Section 3" headings.
+        """
+        count = 0
+        for block in self.blocks:
+            m = P.NUMBERED_HEAD.match(block.text)
+            if m and ((m.group("rest") or "").startswith("(1)") or has_heading_style(block)):
+                count += 1
+        return count
 
     # -- recognisers ---------------------------------------------------------------------
 
@@ -147,6 +191,11 @@ class Layout:
             word = m.group("word")
             if word.lower() in ("section", "sec.") and self.section_is_division:
                 return None
+            # "...an offence under sub-" / "section (2)": a designation in lower case after an
+            # unfinished line is the rest of its sentence ("s. 130" is the abbreviation that
+            # heads sections in lower case).
+            if word[0].islower() and word != "s." and not self.previous_text.endswith(CLOSED):
+                return None
             # Belgian and German style "Art. 3. § 1er. ... § 2. ...": once an article's
             # paragraphs are numbered with "§", a "§ 2" line is its next paragraph.
             if word == "§" and self.section_marks:
@@ -188,7 +237,7 @@ class Layout:
     def numbered(self, block: Block, last: Article | None) -> Header | None:
         """Read "3.", "3. Heading", "130 Incitement", "3. (1) A person..." as article 3."""
         m = P.NUMBERED_HEAD.match(block.text)
-        if not m or P.CHAPTER_CITATION.match(block.text):
+        if not m or P.CHAPTER_CITATION.match(block.text) or CONGRESS_SESSION.match(block.text):
             return None
         number, rest = m.group("num"), (m.group("rest") or "").strip()
         key, prev = order(number), order(last.number) if last else (0, "")
@@ -213,10 +262,13 @@ class Layout:
             return Header("", number, split[0], split[1]) if after or restart else None
         if heading_like(rest, allow_period=False) or has_heading_style(block):
             return Header("", number, rest, None) if after or restart else None
-        if not in_sequence or listed:
+        if listed:
             return None
-        # "1 This Act may be cited as..." (no dot) is a section only under a heading line;
-        # "3. A person who..." is section 3 written on one line.
+        # "3. A person who..." is section 3 written on one line, and so is "62. This Act
+        # comes into operation..." after section 26: Acts and excerpts skip numbers.
+        if not (in_sequence or m.group("dot") and after):
+            return None
+        # "1 This Act may be cited as..." (no dot) is a section only under a heading line.
         if not m.group("dot") and not self.after_heading_line():
             return None
         return Header("", number, None, rest)
@@ -318,6 +370,7 @@ class Layout:
         division: Division | None = None
         state = State()
         awaiting_heading = False
+        signed = False  # past the signature under the last article
         front: list[Block] = []
         # What the previous block became: (the list it went into, the block), so that a
         # heading printed *above* the number ("Offence of incitement" / "1 (1) A person...")
@@ -338,7 +391,7 @@ class Layout:
                 self.close(article, state)
                 statute.body.append(annex)
                 article = last_article = annex
-                state, division, previous = State(), None, None
+                state, division, previous, signed = State(), None, None, False
                 self.in_schedule, self.section_marks = True, False
                 awaiting_heading = annex.heading is None
                 continue
@@ -350,13 +403,14 @@ class Layout:
                 previous = None
                 continue
             self.line_above = previous[1].text if previous else None
+            self.previous_text = self.blocks[index - 1].text if index else ""
             header = None if self.in_schedule else self.article(block, last_article)
             if header is not None:
                 self.close(article, state)
                 if header.heading is None and previous and self.heading_above(previous, header):
                     container, above = previous
                     container.pop()
-                    header.heading = above.text
+                    header.heading = above.text.rstrip(".")
                 elif header.heading is not None and previous and self.cross_heading(previous):
                     # "Offences" above "2 Incitement to genocide": a UK-style cross-heading
                     # groups the sections that follow; it is not the last line of the section
@@ -372,13 +426,21 @@ class Layout:
                 )
                 state = State()
                 self.section_marks = False
-                last_article, division, previous = article, None, None
+                last_article, division, previous, signed = article, None, None, False
                 statute.body.append(article)
                 awaiting_heading = header.heading is None and header.body is None
                 if header.body:
                     article.paragraphs.append(
                         self.paragraph(header.body, article, state, block.source_index)
                     )
+                continue
+            if awaiting_heading and index and self.schedule_reference(index):
+                # "SCHEDULE 1" / "Section 8" / "Consequential amendments": the title is below
+                # the enabling reference, which stays in the schedule's text.
+                assert article is not None
+                article.paragraphs.append(
+                    Paragraph(text=block.text, source_index=block.source_index)
+                )
                 continue
             if awaiting_heading and self.next_line_heading(block):
                 if article is not None:
@@ -391,6 +453,18 @@ class Layout:
             if article is None and last_article is None:
                 front.append(block)  # before the first article: title, preamble...
                 previous = (front, block)
+                continue
+            # Neither the history notes nor the signature are the article's text; rules
+            # reading them would find "s. 318" references to amending Acts, or a decree.
+            trailer = block.text[:1] in TRAILER_START
+            if trailer and HISTORY_NOTE.match(block.text):
+                add_metadata(statute, "history", block.text)
+                previous = None
+                continue
+            signed = signed or trailer and SIGNATURE.match(block.text) is not None
+            if signed:
+                add_metadata(statute, "signature", block.text)
+                previous = None
                 continue
             # Text between a division heading and its first article stays with the article
             # before it rather than being lost.
@@ -411,7 +485,10 @@ class Layout:
         """Return True if the line above an article number is its heading (common-law style)."""
         container, block = previous
         text = block.text
-        if not (heading_like(text, allow_period=False) and STARTS_UPPER.match(text)):
+        # A marginal note may end with a full stop ("Hate speech." above "13. (1) A person
+        # ..."); a short sentence does not open with a determiner or a pronoun.
+        note = heading_like(text) and not SENTENCE_OPENER.match(text)
+        if not (note or heading_like(text, allow_period=False)) or not STARTS_UPPER.match(text):
             return False
         if P.ENACTING.search(text) or P.LONG_TITLE.match(text) or len(container) < 2:
             return False  # never take the title, or an article's only paragraph
@@ -449,8 +526,9 @@ class Layout:
 
     @staticmethod
     def close(article: Article | None, state: State) -> None:
-        """Attach the footnotes cited in an article at its end."""
+        """Attach the footnotes cited in an article at its end; settle lettered subsections."""
         if article is not None:
+            letters_on_top(article)
             article.paragraphs.extend(state.pending_notes)
         state.pending_notes.clear()
 
@@ -503,6 +581,12 @@ def nested_level(article: Article, parent: int) -> int | None:
         if para.source_index == parent and para.number is not None:
             return min(para.level + 1, 2)
     return None
+
+
+def add_metadata(statute: Statute, key: str, text: str) -> None:
+    """Append a line to one of the statute's metadata texts."""
+    old = statute.metadata.get(key)
+    statute.metadata[key] = f"{old}\n{text}" if old else text
 
 
 def order(number: str) -> tuple[int, str]:
