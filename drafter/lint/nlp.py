@@ -123,6 +123,14 @@ PROHIBITION = {
 }
 
 
+# Verbs by which a provision states its own reach ("shall not apply to", "ne s'applique pas").
+SCOPE_VERB = re.compile(
+    r"\s*(?:apply|applies|extend|extends|affect|affects|operate|operates|have effect|take effect|"
+    r"s['’]appliqu\w*|appliquer|produire (?:d['’])?effet)\b",
+    re.IGNORECASE,
+)
+
+
 # Lead-ins that open a defence or an exception: the words of the items they govern ("No person
 # shall be convicted ... (a) if ... the person expressed an opinion on a religious subject")
 # describe what is *not* punished, so they are not the object of the offence.
@@ -288,7 +296,9 @@ def negated(context: Context, unit: Unit, start: int, end: int) -> bool:
     prohibition = PROHIBITION.get(context.language)
     if prohibition is not None:
         match = prohibition.search(before)
-        if match:
+        # "This Act shall not apply to acts committed before ..." limits the Act's reach: a
+        # negation of what follows, not a prohibition that creates an offence.
+        if match and not SCOPE_VERB.match(text, s_start + match.end()):
             before = before[: match.start()]
     cues = list(cue.finditer(before))
     # "No court shall take cognizance ... except upon a complaint by an officer": the words
