@@ -22,54 +22,112 @@ SUBJECTS = [
     "the protection of witnesses",
     "the preservation of archives",
     "cooperation with international bodies",
+    "the licensing of printing presses",
+    "the funding of civic education",
+    "complaints by members of the public",
+    "the inspection of premises",
+    "the disclosure of information",
 ]
+# Slot values: every paragraph is built from a template and a few of these, so that a code of
+# thousands of articles has (almost) no two identical paragraphs, as real codes do not; a
+# benchmark made of a dozen repeated texts would reward caching answers per text.
+BODIES = [
+    "the Authority", "the Commission", "the Registrar", "the Minister", "the Board",
+    "the Council", "the Director", "the Ombudsman", "the Inspector-General", "the Secretariat",
+]  # fmt: skip
+COURTS = ["the High Court", "the Court of Appeal", "a magistrate's court", "the Supreme Court"]
+THINGS = [
+    "applications", "licences", "records", "reports", "notices", "registers", "returns",
+    "certificates", "permits", "accounts", "minutes", "publications",
+]  # fmt: skip
+NUMBERS = [
+    "two", "three", "four", "five", "six", "seven", "eight", "ten", "twelve", "fifteen",
+    "twenty", "thirty", "sixty", "ninety",
+]  # fmt: skip
+UNITS = ["days", "weeks", "months", "years"]
 PLAIN = [
     (
-        "The Authority shall publish an annual report on the exercise of its functions and lay it "
-        "before Parliament within three months after the end of each financial year."
+        "{Body} shall publish an annual report on {subject} and lay it before Parliament within "
+        "{n} {unit} after the end of each financial year."
     ),
     (
-        "A decision under this article shall be given in writing, state the reasons on which it is "
-        "based and inform the person concerned of the right to appeal to the High Court."
+        "A decision of {body} under article {ref} shall be given in writing, state the reasons on "
+        "which it is based and inform the person concerned of the right to appeal to {court}."
     ),
     (
-        "The Minister may, after consulting the Commission, make regulations prescribing the form "
-        "of applications and the fees payable under this Part."
+        "{Body} may, after consulting {body2}, make regulations prescribing the form of {things} and "
+        "the fees payable under this Part."
     ),
     (
-        "Nothing in this article shall be construed as restricting the publication of fair and "
-        "accurate reports of proceedings before a court or of historical research."
+        "Nothing in article {ref} shall be construed as restricting the publication of fair and "
+        "accurate reports of proceedings before {court} or of historical research on {subject}."
     ),
     (
-        "A member of the Authority holds office for a term of five years and may be reappointed "
-        "once; a member may be removed only by a court for proven misconduct or incapacity."
+        "A member of {body} holds office for a term of {n} years and may be reappointed once; a "
+        "member may be removed only by {court} for proven misconduct or incapacity."
     ),
     (
-        "The records kept under subsection (1) shall be preserved for a period of ten years and "
-        "made available to the Authority on a written request stating its grounds."
+        "The {things} kept under paragraph (1) shall be preserved for a period of {n} {unit} and "
+        "made available to {body} on a written request stating its grounds."
+    ),
+    (
+        "{Body} shall keep a register of {things} received under article {ref}, open to inspection "
+        "by any person during office hours on payment of the prescribed fee."
+    ),
+    (
+        "Where {body} refuses an application concerning {subject}, the applicant may, within {n} "
+        "{unit} of the refusal, apply to {court} for a review of the decision."
+    ),
+    (
+        "{Body} shall consult {body2} and the public before issuing guidance on {subject}, and shall "
+        "publish the guidance together with a summary of the comments received."
+    ),
+    (
+        "The {things} referred to in article {ref} shall be in the official languages and shall "
+        "state the name and address of the person responsible for them."
     ),
 ]
 VAGUE = [
     "Any person who propagates genocide ideology in any manner whatsoever commits an offence.",
     (
-        "A person who disseminates statements that undermine public order or national unity "
-        "commits an offence."
+        "A person who disseminates statements that undermine public order or national unity, "
+        "including statements about {subject}, commits an offence."
     ),
     "Whoever minimises or trivialises the genocide, by any means, commits an offence.",
-    "Any act of divisionism or sectarianism, however committed, is prohibited.",
+    (
+        "Any act of divisionism or sectarianism, however committed, in relation to {subject} is "
+        "prohibited."
+    ),
 ]
 SANCTIONS = [
     (
         "A person convicted of an offence under this article is liable to imprisonment for a term "
-        "not exceeding five years or to a fine not exceeding ten thousand units, or to both."
+        "not exceeding {n} years or to a fine not exceeding {money} units, or to both."
     ),
-    "The offence is punishable by imprisonment for life.",
+    "The offence under article {ref} is punishable by imprisonment for life.",
     (
         "A person who commits the offence shall be liable to imprisonment for a term of not less "
-        "than twenty-five years and the court shall order the dissolution of any association."
+        "than twenty-five years and {court} shall order the dissolution of any association."
     ),
-    "A person convicted under this article is liable to a fine not exceeding five thousand units.",
+    "A person convicted under this article is liable to a fine not exceeding {money} units.",
 ]
+
+
+def _fill(template: str, rng: random.Random, number: int) -> str:
+    """Return a template with its slots filled (article references point to earlier articles)."""
+    body, body2 = rng.sample(BODIES, 2)
+    return template.format(
+        body=body,
+        Body=body[0].upper() + body[1:],
+        body2=body2,
+        court=rng.choice(COURTS),
+        things=rng.choice(THINGS),
+        subject=rng.choice(SUBJECTS),
+        n=rng.choice(NUMBERS),
+        unit=rng.choice(UNITS),
+        ref=rng.randint(1, number),
+        money=f"{rng.randint(1, 50) * 1000:,}".replace(",", " "),
+    )
 
 
 def statute_paragraphs(articles: int, seed: int = 6) -> list[str]:
@@ -83,7 +141,8 @@ def statute_paragraphs(articles: int, seed: int = 6) -> list[str]:
             body.insert(0, rng.choice(VAGUE))
         if rng.random() < 0.2:
             body.append(rng.choice(SANCTIONS))
-        paras.extend(f"({i}) {text}" for i, text in enumerate(body, start=1))
+        texts = [_fill(text, rng, number) for text in body]
+        paras.extend(f"({i}) {text}" for i, text in enumerate(texts, start=1))
     return paras
 
 
