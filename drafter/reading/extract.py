@@ -178,6 +178,32 @@ def sentence_case(term: str) -> str:
     return term
 
 
+def _quoted_definitions(text: str, probe: str, found: list[re.Match[str]]) -> list[tuple[str, str]]:
+    """Return the (term, text) pairs of the quoted definitions of a paragraph, in order.
+
+    ``found`` are the matches of QUOTED_TERM. Terms defined together ("“hatred” and
+    “hostility” mean ...") read as one quoted term at most, so they are looked for too, also
+    beside other definitions ("...; “violence” means ..."). Each definition's text runs to
+    the next definition in the same paragraph.
+    """
+    starts: list[tuple[int, int, list[str]]] = []  # (start, end of the verb, terms)
+    if TWO_QUOTES.search(text) is not None and may_match(COORDINATED_TERMS, probe):
+        for m in COORDINATED_TERMS.finditer(text):
+            terms = [q.group("term") for q in ONE_QUOTED.finditer(m.group("terms"))]
+            starts.append((m.start(), m.end(), terms))
+    joint = [(start, end) for start, end, _ in starts]
+    for m in found:
+        if not any(s <= m.start() < e for s, e in joint):
+            starts.append((m.start(), m.end(), [m.group("term")]))
+    starts.sort(key=lambda hit: hit[0])
+    ends = [start for start, _, _ in starts[1:]] + [len(text)]
+    return [
+        (term, text[verb_end:end].strip(" ;"))
+        for (_, verb_end, terms), end in zip(starts, ends)
+        for term in terms
+    ]
+
+
 def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str, str]]:
     """Return (term, definition text) pairs a paragraph defines."""
     if "‘‘" in text or "``" in text:
@@ -186,16 +212,7 @@ def terms_in(text: str, in_definitions: bool, numbered: bool) -> list[tuple[str,
         )
     probe = prefilter.fold(text)
     found = list(QUOTED_TERM.finditer(text)) if may_match(QUOTED_TERM, probe) else []
-    # Terms defined together read as one quoted term at most ("“hostility” means").
-    coordinated = len(found) <= 1 and TWO_QUOTES.search(text) is not None
-    if coordinated and may_match(COORDINATED_TERMS, probe):
-        m = COORDINATED_TERMS.search(text)
-        if m:
-            rest = text[m.end() :].strip(" ;")
-            return [(q.group("term"), rest) for q in ONE_QUOTED.finditer(m.group("terms"))]
-    # Each definition's text runs to the next definition in the same paragraph.
-    ends = [m.start() for m in found[1:]] + [len(text)]
-    hits = [(m.group("term"), text[m.end() : end].strip(" ;")) for m, end in zip(found, ends)]
+    hits = _quoted_definitions(text, probe, found)
     if hits:
         return hits
     for pattern in (LIST_QUOTED, UNQUOTED_TERM, ON_ENTEND):

@@ -23,7 +23,9 @@ MD_HEADING = regex_cache.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_EMPHASIS = regex_cache.compile(r"(\*\*|__)(.+?)\1")
 MD_TABLE_RULE = regex_cache.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 MD_LINK = regex_cache.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-MD_CODE = regex_cache.compile(r"`([^`]*)`")
+# A code span in single backquotes; a doubled one is the typed opening quote of US bills
+# ("``term''"), which extract.py reads as a quote.
+MD_CODE = regex_cache.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 MD_COMMENT = regex_cache.compile(r"<!--.*?-->")
 MD_ESCAPE = regex_cache.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 FENCE = regex_cache.compile(r"^(```|~~~)")
