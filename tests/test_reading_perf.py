@@ -225,7 +225,8 @@ def test_remembered_answers_are_the_answers() -> None:
 
 def test_cached_patterns_are_the_compiled_patterns() -> None:
     """The reader's regexes, compiled from code cached between runs, equal re.compile's."""
-    modules = ["patterns", "blocks", "layout", "text", "front", "language", "extract"]
+    modules = ["patterns", "blocks", "layout", "headings", "paragraph_levels", "text", "front"]
+    modules += ["language", "extract"]
     seen = 0
     for name in modules:
         module = importlib.import_module(f"drafter.reading.{name}")

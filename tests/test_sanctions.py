@@ -8,13 +8,9 @@ import pytest
 
 from drafter.lint.engine import Context
 from drafter.lint.numbering import NUMBER, number_value, words_to_number
-from drafter.lint.sanctions import (
-    cached_sanctions,
-    is_offence_article,
-    read_sanctions,
-    read_sentence,
-    referenced_numbers,
-)
+from drafter.lint.offence_articles import is_offence_article, referenced_numbers
+from drafter.lint.penalty_sentence import read_sentence
+from drafter.lint.sanctions import cached_sanctions, read_sanctions
 from drafter.markup import parse_markup
 from drafter.model import Article, ArticleKind, Paragraph, Statute
 from drafter.reading import read_text

@@ -18,6 +18,7 @@ from ..regexes import regex_cache
 from .engine import Context, Rule, rule_kind
 from .numbering import NUMBER, number_value
 from .options import first_match, option_patterns
+from .penalty_sentence import sentences
 from .sanction_text import (
     NAMED_SETS,
     OPTION_SET,
@@ -29,7 +30,6 @@ from .sanction_text import (
     sanctions_of,
     sentence_of,
 )
-from .sanctions import sentences
 
 # A lead-in whose items are not conducts: penalty routes ("is guilty of (a) an indictable
 # offence ...; or (b) an offence punishable on summary conviction") or defences ("No person

@@ -16,6 +16,7 @@ from ..findings import Finding
 from ..model import Sanction
 from ..regexes import regex_cache
 from .engine import Context, Rule, rule_kind
+from .offence_articles import referenced_numbers
 from .options import first_match, option_patterns
 from .sanction_text import (
     NAMED_SETS,
@@ -33,7 +34,7 @@ from .sanction_text import (
     segment_to_end,
     years,
 )
-from .sanctions import referenced_numbers, sanction_article
+from .sanctions import sanction_article
 from .terms import definitions
 
 

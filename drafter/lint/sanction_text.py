@@ -16,15 +16,10 @@ from ..findings import Finding
 from ..model import Article, Definition, Sanction
 from ..regexes import prefilter
 from .engine import Context, Rule
+from .offence_articles import OFFENCE_PATTERNS, is_offence_article, referenced_numbers
 from .options import first_match, option_patterns
-from .sanctions import (
-    OFFENCE_PATTERNS,
-    cached_sanctions,
-    is_offence_article,
-    referenced_numbers,
-    sanction_article,
-    sentences,
-)
+from .penalty_sentence import sentences
+from .sanctions import cached_sanctions, sanction_article
 from .terms import term_pattern
 
 # Used when a rule file gives no "speech" option: the words that make an offence a speech offence.
