@@ -246,6 +246,17 @@ PROPER = frozenset(
 CAPITALISED = regex_cache.compile(r"(?P<term>[A-Z](?<=[a-z,;] [A-Z])[a-z]{3,})(?= [a-z])")
 
 
+def written_in_lower_case(word: str, text: str) -> bool:
+    """Return whether ``text`` holds ``word`` in lower case as a whole word (``\\bword\\b``).
+
+    The pattern opens with the word and checks the boundary before it afterwards: a pattern
+    opening with ``\\b`` is tried at every position of the text (the whole statute, once per
+    capitalised word), one opening with a literal skips at once to where that literal occurs.
+    """
+    lower = re.escape(word.lower())
+    return re.search(rf"{lower}(?<=\b{lower})\b", text) is not None
+
+
 def _capitalised_uses(context: Context) -> Iterator[_Use]:
     """Yield single words capitalised mid-sentence, as defined terms are, but lower case elsewhere.
 
@@ -271,7 +282,7 @@ def _capitalised_uses(context: Context) -> Iterator[_Use]:
             if len(before) > 1 and before[-1] in ("of", "for", "on") and before[-2][:1].isupper():
                 continue
             if word not in lower_case:
-                lower_case[word] = bool(re.search(rf"\b{word.lower()}\b", whole))
+                lower_case[word] = written_in_lower_case(word, whole)
             if lower_case[word]:
                 yield _Use(unit.article, unit.index, match.start(), match.end(), word)
 

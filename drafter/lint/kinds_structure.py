@@ -40,7 +40,7 @@ def _provision_present(rule: Rule, context: Context) -> bool:
     groups = [option_patterns([a] if isinstance(a, str) else a, context.language) for a in raw]
     gates = [[prefilter.gate(p) for p in group] for group in groups]
     unless = option_patterns(rule.options.get("unless"), context.language)
-    kinds = set(rule.options.get("kinds", []))
+    kinds = {kind for kind in ArticleKind if kind.value in rule.options.get("kinds", [])}
     # The articles in which each group's every pattern may match (literal prefilters,
     # prefilter.py): the other articles cannot hold a match of the group in any of their texts.
     holders = []
@@ -49,9 +49,12 @@ def _provision_present(rule: Rule, context: Context) -> bool:
         for g in group_gates:
             admitted = context.admitted(g, admitted)
         holders.append({id(a) for a in admitted})
+    anywhere = set().union(*holders)  # the articles that may hold some group
     for article in context.articles:
-        if article.kind.value in kinds:
+        if article.kind in kinds:
             return True
+        if id(article) not in anywhere:
+            continue
         live = [group for group, held in zip(groups, holders, strict=True) if id(article) in held]
         if not live:
             continue
@@ -192,6 +195,15 @@ CITED_BEFORE = regex_cache.compile(
 )
 
 
+def _cited_before(before: str) -> bool:
+    """Return whether the text before a reference ends with a citation (CITED_BEFORE).
+
+    A match ends with a comma and blanks only: the usual text before a reference does not,
+    and is not searched (the regex is tried at each of its positions).
+    """
+    return before.rstrip().endswith(",") and CITED_BEFORE.search(before) is not None
+
+
 def quoted_paragraphs(article: Article) -> set[int]:
     """Return the (1-based) paragraphs of quoted text that an amending provision inserts.
 
@@ -222,6 +234,7 @@ def broken_cross_reference(rule: Rule, context: Context) -> Iterator[Finding]:
     statute = context.statute
     by_number = {normalise_number(a.number): a for a in context.articles}
     quoted: dict[int, set[int]] = {}
+    amending = prefilter.gate(AMENDING)  # most paragraphs hold none of its words
     for ref in _references(statute):
         where = context.article(ref.article)
         if where is None:
@@ -231,13 +244,14 @@ def broken_cross_reference(rule: Rule, context: Context) -> Iterator[Finding]:
         text = where.paragraphs[ref.paragraph - 1].text
         if OTHER_INSTRUMENT.match(text[ref.end :]):
             continue  # "section 6 (1) of the Code of International Criminal Law"
-        if CITED_BEFORE.search(text[max(0, ref.start - 120) : ref.start]):
+        if _cited_before(text[max(0, ref.start - 120) : ref.start]):
             continue  # "Public Order Act 1986 (c. 64), section 27"
         if id(where) not in quoted:
             quoted[id(where)] = quoted_paragraphs(where)
         if ref.paragraph in quoted[id(where)]:
             continue  # « Art. 24 bis. - ... l'article 23 » inserted into another law
-        if AMENDING.search(where.paragraphs[ref.paragraph - 1].text):
+        paragraph = where.paragraphs[ref.paragraph - 1]
+        if amending.admits(context.folded(paragraph)) and AMENDING.search(paragraph.text):
             continue  # an amending provision cites the amended law's numbering
         target = by_number.get(normalise_number(ref.target_article))
         if target is not None and _paragraph_exists(target, ref.target_paragraph, ref.target_item):

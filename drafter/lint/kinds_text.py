@@ -90,10 +90,10 @@ def provision_text(article: Article, index: int) -> str:
     return "\n".join(p.text for p in paras[first:last])
 
 
-def _condition_text(context: Context, unit: Unit, scope: str, start: int, article_text: str) -> str:
+def _condition_text(context: Context, unit: Unit, scope: str, start: int) -> str:
     """Return the text a condition is tested on: the match's sentence, paragraph or article."""
     if scope == "article":
-        return article_text
+        return context.article_text(unit.article)
     if scope == "paragraph":
         return f"{unit.article.heading or ''}\n{provision_text(unit.article, unit.index)}"
     s, e = nlp.sentence_at(context, unit, start)
@@ -231,17 +231,16 @@ def _matches(rule: Rule, context: Context) -> Iterator[tuple[Article, Unit, re.M
             )  # fmt: skip
         if not ok:
             continue
-        article_text = context.article_text(article)
         for match in pattern.finditer(unit.paragraph.text):
             if match.end() == match.start():
                 continue
             start = match.start()
             if only_if is not None and only_if_scope != "article":
-                text = _condition_text(context, unit, only_if_scope, start, article_text)
+                text = _condition_text(context, unit, only_if_scope, start)
                 if not only_if.search(text):
                     continue
             if unless is not None and unless_scope != "article":
-                text = _condition_text(context, unit, unless_scope, start, article_text)
+                text = _condition_text(context, unit, unless_scope, start)
                 if unless.search(text):
                     continue
             if dated and not _dated_match_ok(match, year):

@@ -70,14 +70,13 @@ def number_value(text: str) -> float:
 
 ORDINALS = {"premier": "1", "1er": "1", "first": "1"}  # "Article premier" is Article 1
 # Compiled once: the functions below run for every article and paragraph run of a long code.
-_SPACES = regex_cache.compile(r"\s+")
 _ARTICLE_KEY = regex_cache.compile(r"(\d+)[-.]?([a-z]*)")
 _LETTER_RUN = regex_cache.compile(r"([a-z])\1*")
 
 
 def normalise_number(number: str) -> str:
     """Return an article number in a comparable form: "3 bis" -> "3bis", "premier" -> "1"."""
-    text = _SPACES.sub("", number.strip().lower()).rstrip(".")
+    text = "".join(number.lower().split()).rstrip(".")  # every blank removed, as by \s+
     return ORDINALS.get(text, text)
 
 
