@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..citations import cited, paragraph_places
 from ..errors import InputError
 from ..findings import Finding
 from ..model import Article, Statute
@@ -74,8 +75,6 @@ class FileResult:
         caption = self.caption(loc.article)
         if loc.article is None or loc.paragraph is None:
             return caption
-        from ..citations import cited  # here: the text and JSON reports never need it
-
         return cited(caption, self.markers.get((loc.article, loc.paragraph), ""))
 
 
@@ -115,8 +114,6 @@ def paragraph_markers(statute: Statute) -> dict[tuple[str, int], str]:
     """
     markers: dict[tuple[str, int], str] = {}
     if statute.language == "fr":
-        from ..citations import paragraph_places
-
         for article in statute.articles:
             for index, place in enumerate(paragraph_places(article, "fr"), start=1):
                 markers.setdefault((article.number, index), place)

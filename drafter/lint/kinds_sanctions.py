@@ -16,6 +16,7 @@ from ..findings import Finding
 from ..model import Sanction
 from ..regexes import regex_cache
 from .engine import Context, Rule, rule_kind
+from .kinds_definitions import cached_definitions
 from .offence_articles import referenced_numbers
 from .options import first_match, option_patterns
 from .sanction_text import (
@@ -35,7 +36,6 @@ from .sanction_text import (
     years,
 )
 from .sanctions import sanction_article
-from .terms import definitions
 
 
 @rule_kind("sanction-bound")
@@ -229,7 +229,7 @@ def custodial_for_conduct(rule: Rule, context: Context) -> Iterator[Finding]:
     """Flag imprisonment for an offence whose conduct matches options.patterns (e.g. insult)."""
     patterns = option_patterns(rule.options.get("patterns"), context.language)
     sanctions = sanctions_of(context)
-    defined = context.memo("definitions", lambda: definitions(context.statute, context.admitted))
+    defined = cached_definitions(context)
 
     def found() -> Iterator[Finding]:
         reported: set[str] = set()

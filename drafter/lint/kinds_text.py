@@ -400,7 +400,7 @@ def _anchor_from(
                 break  # the next provision
             match = anchor.search(unit.paragraph.text)
             if match:
-                start, end = nlp.sentence_at(context, units[unit.index - 1], match.start())
+                start, end = nlp.sentence_at(context, unit, match.start())
                 return unit.index, start, end
     return index, None, None
 

@@ -23,11 +23,6 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def finding_command(result: FileResult, finding: Finding) -> str:
-    """Return the workflow command annotating one finding."""
-    return _command(result, f"file={escape_property(result.path)}", finding, {})
-
-
 def _command(
     result: FileResult, file_property: str, finding: Finding, titles: dict[tuple[str, str], str]
 ) -> str:
@@ -67,4 +62,4 @@ def render_github(results: list[FileResult]) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-__all__ = ["escape_data", "escape_property", "finding_command", "render_github"]
+__all__ = ["escape_data", "escape_property", "render_github"]

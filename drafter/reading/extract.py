@@ -152,23 +152,13 @@ RANGE_JOINER = regex_cache.compile(r"(to|à|-|–)\s*(?:\d|premier|1er)")
 WORD_TO = regex_cache.compile(r"\bto\b")
 SUB_NUMBER = regex_cache.compile(r"\((\w+)\)")
 REFERENCE_PATTERNS = (PARAGRAPH_OF, FR_ALINEA, FR_OWN_ALINEA, REFERENCE, PARAGRAPH_REF)
-# Each pattern's literal gate (drafter/regexes/prefilter.py), by id: hashing a compiled pattern
-# hashes its whole code. A paragraph whose folded text the gate rules out is not scanned,
-# which spares most paragraphs of a long code each regex's position-by-position search.
-_GATES: dict[int, prefilter.Gate] = {}
 
 
-def gate_of(pattern: re.Pattern[str]) -> prefilter.Gate:
-    """Return the literal gate of one of this module's patterns."""
-    gate = _GATES.get(id(pattern))
-    if gate is None:
-        gate = _GATES[id(pattern)] = prefilter.gate(pattern)
-    return gate
-
-
+# A paragraph whose folded text a pattern's literal gate (drafter/regexes/prefilter.py) rules
+# out is not scanned, which spares most paragraphs of a long code each regex's search.
 def may_match(pattern: re.Pattern[str], folded: str) -> bool:
     """Return False if ``pattern`` cannot match the text that ``prefilter.fold`` made ``folded``."""
-    return gate_of(pattern).admits(folded)
+    return prefilter.gate(pattern).admits(folded)
 
 
 def sentence_case(term: str) -> str:
@@ -328,7 +318,9 @@ def _reference_gates() -> tuple[tuple[prefilter.Gate, ...], frozenset[str]]:
     needs a literal of its first clause: a text holding none of those of all the gates is
     ruled out by them all at once (most paragraphs; "" stands for a gate admitting anything).
     """
-    gates = tuple(gate_of(REFERENCE_WORDS if p is REFERENCE else p) for p in REFERENCE_PATTERNS)
+    gates = tuple(
+        prefilter.gate(REFERENCE_WORDS if p is REFERENCE else p) for p in REFERENCE_PATTERNS
+    )
     anything = ((frozenset({""}),),)
     firsts = [c[0] for g in gates for c in g.conjunctions or anything]
     return gates, frozenset().union(*firsts)

@@ -19,7 +19,7 @@ import atexit
 import re
 import sys
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -361,11 +361,19 @@ class _Store:
 _STORE = _Store()
 
 
-@lru_cache(maxsize=2048)
+_GATES: dict[tuple[str, int], Gate] = {}
+
+
 def gate(pattern: re.Pattern[str]) -> Gate:
     """Return the (cached) gate of a compiled pattern."""
-    found = _STORE.conjunctions(pattern.pattern, pattern.flags)
-    return Gate(_merged(found)) if found else ALWAYS
+    # Keyed by source and flags: hashing a compiled pattern hashes its whole compiled code
+    # (about 30 times slower), and the hot paths ask for the gate of a pattern per text.
+    key = (pattern.pattern, pattern.flags)
+    found = _GATES.get(key)
+    if found is None:
+        conjunctions = _STORE.conjunctions(pattern.pattern, pattern.flags)
+        found = _GATES[key] = Gate(_merged(conjunctions)) if conjunctions else ALWAYS
+    return found
 
 
 def gate_any(patterns: tuple[re.Pattern[str], ...]) -> Gate:

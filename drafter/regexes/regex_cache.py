@@ -60,7 +60,8 @@ class _Store:
             try:
                 data = marshal.loads(where.read_bytes())
                 if isinstance(data, dict) and data.get("version") == sys.version:
-                    entries = data["entries"]
+                    found = data["entries"]
+                    entries = found if isinstance(found, dict) else {}
             except (OSError, ValueError, EOFError, TypeError, KeyError):
                 entries = {}
         return entries
