@@ -63,7 +63,7 @@ def classify_patterns() -> Iterator[tuple[str, classify.Pattern]]:
 
 
 EXTRACT_GATED = ("QUOTED_TERM", "ON_ENTEND", "FR_VERB_TERM", "PARAGRAPH_OF", "FR_ALINEA",
-                 "FR_OWN_ALINEA", "REFERENCE_WORDS", "PARAGRAPH_REF")  # fmt: skip
+                 "FR_OWN_ALINEA", "REFERENCE", "PARAGRAPH_REF")  # fmt: skip
 # Every regex the reader searches behind a gate, as (name, compiled pattern).
 GATED = [
     (f"{name}/{i}", re.compile(source, re.IGNORECASE))
@@ -157,8 +157,8 @@ def test_extract_gates_change_nothing() -> None:
 
 @pytest.mark.parametrize("index", range(len(extract.REFERENCE_PATTERNS)))
 def test_reference_gates_admit_every_reference(index: int) -> None:
-    """_may_refer (one check for all, then each gate; for REFERENCE, "§" or REFERENCE_WORDS'
-    gate) admits every match of each reference pattern."""
+    """_may_refer (one check for all, then each gate) admits every match of each reference
+    pattern, "§" references included."""
     pattern = extract.REFERENCE_PATTERNS[index]
 
     @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))

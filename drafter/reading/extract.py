@@ -141,11 +141,6 @@ EXTERNAL = regex_cache.compile(
 )
 
 
-# The start of a REFERENCE without "§": its gate stands for REFERENCE's (see _may_refer).
-REFERENCE_WORDS = regex_cache.compile(
-    rf"(?<!\w)(?P<word>{REF_WORD.replace('|§§?', '')})\s*(?P<first>(?:{NUM}){SUB})",
-    re.IGNORECASE,
-)
 ALINEA_NUMBER = regex_cache.compile(r"\d+|premier|1er", re.IGNORECASE)
 ITEM_NUMBER = regex_cache.compile(r"(\d+)°")
 RANGE_JOINER = regex_cache.compile(r"(to|à|-|–)\s*(?:\d|premier|1er)")
@@ -312,15 +307,11 @@ def references_in(article: Article, memo: dict | None = None) -> list[CrossRefer
 def _reference_gates() -> tuple[tuple[prefilter.Gate, ...], frozenset[str]]:
     """Return the gates of REFERENCE_PATTERNS, and literals one of which any of them needs.
 
-    prefilter reads no literal from "§" (outside the characters it folds), which leaves
-    REFERENCE without a gate; a match of it has the word "§" (in the text) or starts with a
-    match of REFERENCE_WORDS, whose gate stands for REFERENCE's. Every conjunction of a gate
-    needs a literal of its first clause: a text holding none of those of all the gates is
-    ruled out by them all at once (most paragraphs; "" stands for a gate admitting anything).
+    Every conjunction of a gate needs a literal of its first clause: a text holding none of
+    those of all the gates is ruled out by them all at once (most paragraphs; "" stands for a
+    gate admitting anything).
     """
-    gates = tuple(
-        prefilter.gate(REFERENCE_WORDS if p is REFERENCE else p) for p in REFERENCE_PATTERNS
-    )
+    gates = tuple(prefilter.gate(p) for p in REFERENCE_PATTERNS)
     anything = ((frozenset({""}),),)
     firsts = [c[0] for g in gates for c in g.conjunctions or anything]
     return gates, frozenset().union(*firsts)
@@ -329,15 +320,12 @@ def _reference_gates() -> tuple[tuple[prefilter.Gate, ...], frozenset[str]]:
 def _may_refer(text: str, folded: str) -> list[bool]:
     """Return which of REFERENCE_PATTERNS may match a paragraph, by their literal gates."""
     gates, needed = _reference_gates()
-    section_sign = "§" in text  # REFERENCE's own word, not in its stand-in's gate
     for literal in needed:
         if literal in folded:
             break
     else:
-        return [False, False, False, section_sign, False]
-    wanted = [gate.admits(folded) for gate in gates]
-    wanted[3] = wanted[3] or section_sign
-    return wanted
+        return [False] * len(gates)
+    return [gate.admits(folded) for gate in gates]
 
 
 def _references_in_text(text: str) -> list[Found]:

@@ -50,7 +50,7 @@ COMMON = frozenset(
 _SAFE = frozenset(
     [chr(c) for c in range(0x20, 0x7F)]
     + [chr(c) for c in range(0xC0, 0x250) if c not in (0xD7, 0xF7)]
-    + list("’‘“”«»–—°")
+    + list("’‘“”«»–—°§")
 )
 # The regex engine's own case equivalences that str.lower() does not give: "ı" and "İ" match
 # "i", "ſ" matches "s" (re._compiler._EXTRA_CASES; "İ".lower() is even two characters).
